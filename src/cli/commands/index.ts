@@ -1,0 +1,16 @@
+// Every command, in the order `pathbook --help` lists them.
+import type { Command } from 'commander';
+import type { CliContext } from '../context.ts';
+import * as init from './init.ts';
+import * as check from './check.ts';
+import * as roster from './roster.ts';
+import * as standards from './standards.ts';
+import * as mastery from './mastery.ts';
+
+export const COMMANDS: ((program: Command, ctx: CliContext) => void)[] = [
+  init.register,
+  roster.register,
+  standards.register,
+  mastery.register,
+  check.register,
+];

@@ -1,0 +1,118 @@
+// Writing the folder so that a crash leaves it as it was before or after a command, never between:
+// every new file is staged under .pathbook/tmp, a journal lists the renames, then they happen.
+// A command that finds a journal finishes it first (roll forward). DESIGN.md: "Written atomically".
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+export const CACHE_DIR = '.pathbook';
+const JOURNAL = 'journal.json';
+
+/** A file to write (content) or delete (null), relative to the gradebook root. */
+export interface FileChange {
+  path: string;
+  content: string | null;
+}
+
+function writeDurably(file: string, content: string | Uint8Array): void {
+  const fd = openSync(file, 'w');
+  try {
+    writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function fsyncDir(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try { fsyncSync(fd); } finally { closeSync(fd); }
+  } catch { /* some file systems cannot fsync a directory; the rename is still atomic */ }
+}
+
+/** One file, atomically: temp file beside it, fsync, rename. For files outside a gradebook. */
+export function writeFileAtomic(file: string, content: string | Uint8Array): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}`;
+  try {
+    writeDurably(tmp, content);
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+  fsyncDir(dirname(file));
+}
+
+interface JournalEntry { path: string; tmp: string | null }
+
+/** Apply all changes as one step. Unchanged files are skipped so their mtimes stay put. */
+export function commitChanges(root: string, changes: readonly FileChange[]): string[] {
+  const tmpDir = join(root, CACHE_DIR, 'tmp');
+  mkdirSync(tmpDir, { recursive: true });
+  const entries: JournalEntry[] = [];
+  const written: string[] = [];
+  let i = 0;
+  for (const c of changes) {
+    const target = join(root, c.path);
+    if (c.content === null) {
+      if (!existsSync(target)) continue;
+      entries.push({ path: c.path, tmp: null });
+    } else {
+      if (existsSync(target) && readFileSync(target, 'utf8') === c.content) continue;
+      const tmp = join(CACHE_DIR, 'tmp', `${process.pid}-${i++}`);
+      writeDurably(join(root, tmp), c.content);
+      entries.push({ path: c.path, tmp });
+    }
+    written.push(c.path);
+  }
+  if (!entries.length) return written;
+  const journal = join(root, CACHE_DIR, JOURNAL);
+  writeDurably(journal + '.tmp', JSON.stringify(entries));
+  renameSync(journal + '.tmp', journal);
+  fsyncDir(join(root, CACHE_DIR));
+  replay(root, entries);
+  unlinkSync(journal);
+  return written;
+}
+
+function replay(root: string, entries: readonly JournalEntry[]): void {
+  const dirs = new Set<string>();
+  for (const e of entries) {
+    const target = join(root, e.path);
+    if (e.tmp === null) {
+      rmSync(target, { force: true });
+    } else if (existsSync(join(root, e.tmp))) {
+      mkdirSync(dirname(target), { recursive: true });
+      renameSync(join(root, e.tmp), target);
+    }
+    dirs.add(dirname(target));
+  }
+  for (const d of dirs) fsyncDir(d);
+}
+
+/** Finish a change a crash interrupted, or drop one that never reached its journal. */
+export function recoverChanges(root: string): boolean {
+  const cache = join(root, CACHE_DIR);
+  if (!existsSync(cache)) return false;
+  const journal = join(cache, JOURNAL);
+  let recovered = false;
+  if (existsSync(journal)) {
+    let entries: JournalEntry[] | undefined;
+    try { entries = JSON.parse(readFileSync(journal, 'utf8')) as JournalEntry[]; } catch { entries = undefined; }
+    if (entries) {
+      replay(root, entries);
+      recovered = true;
+    }
+    rmSync(journal, { force: true });
+  }
+  rmSync(journal + '.tmp', { force: true });
+  const tmpDir = join(cache, 'tmp');
+  if (existsSync(tmpDir)) for (const f of readdirSync(tmpDir)) rmSync(join(tmpDir, f), { force: true });
+  return recovered;
+}
+
+export function needsRecovery(root: string): boolean {
+  const tmpDir = join(root, CACHE_DIR, 'tmp');
+  return existsSync(join(root, CACHE_DIR, JOURNAL)) || (existsSync(tmpDir) && readdirSync(tmpDir).length > 0);
+}

@@ -1,0 +1,115 @@
+// Reading and writing CSV. Reading is forgiving about what spreadsheets do (BOM, encodings,
+// ; or tab delimiters, trailing empty fields); writing is deterministic (LF, sorted by the caller).
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import type { Diagnostic } from '../domain/types.ts';
+import { decodeText, looksBinary, type DecodedText } from './text.ts';
+
+export interface CsvRow {
+  /** One value per header column ('' when missing). */
+  values: string[];
+  /** 1-based line in the file where the record ends. */
+  line: number;
+}
+
+export interface CsvTable {
+  file: string;
+  header: string[];
+  rows: CsvRow[];
+  delimiter: string;
+  encoding: DecodedText['encoding'];
+}
+
+export interface CsvResult {
+  table?: CsvTable;
+  diagnostics: Diagnostic[];
+}
+
+/** The delimiter that splits the header best: comma, semicolon or tab. */
+export function detectDelimiter(text: string): string {
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  let best = ',';
+  let bestCount = 0;
+  for (const d of [',', ';', '\t']) {
+    let n = 0;
+    let quoted = false;
+    for (const ch of firstLine) {
+      if (ch === '"') quoted = !quoted;
+      else if (ch === d && !quoted) n++;
+    }
+    if (n > bestCount) {
+      best = d;
+      bestCount = n;
+    }
+  }
+  return best;
+}
+
+export function parseCsvBytes(buf: Uint8Array, file: string): CsvResult {
+  const decoded = decodeText(buf);
+  return parseCsvText(decoded.text, file, decoded.encoding);
+}
+
+export function parseCsvText(text: string, file: string, encoding: DecodedText['encoding'] = 'utf-8'): CsvResult {
+  const diag = (message: string, line: number, hint?: string): CsvResult => ({
+    diagnostics: [{ check: 'csv', severity: 'error', message, hint, source: { file, line } }],
+  });
+  if (looksBinary(text)) return diag('this is not a text file (it holds binary data)', 1, 'export the data as CSV (comma-separated values) and try again');
+  if (!text.trim()) return diag('the file is empty', 1, 'export the data again, with its header row');
+  const delimiter = detectDelimiter(text);
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, {
+      delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, info: true,
+      max_record_size: 1 << 20,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (e) {
+    const err = e as { message?: string; lines?: number; code?: string };
+    const line = typeof err.lines === 'number' ? err.lines : 1;
+    const what = err.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted field is never closed' : (err.message ?? 'the CSV cannot be read').replace(/^Invalid Record Length: /, '');
+    return diag(what, line, 'open the file in a spreadsheet and save it again as CSV');
+  }
+  if (records.length === 0) return diag('the file is empty', 1, 'export the data again, with its header row');
+  const header = records[0]!.record.map((h) => h.trim());
+  while (header.length && header[header.length - 1] === '') header.pop();
+  const diagnostics: Diagnostic[] = [];
+  const rows: CsvRow[] = [];
+  for (const { record, info } of records.slice(1)) {
+    if (record.every((v) => v.trim() === '')) continue;
+    if (record.length > header.length && record.slice(header.length).some((v) => v.trim() !== '')) {
+      diagnostics.push({
+        check: 'csv', severity: 'error', source: { file, line: info.lines },
+        message: `this row has ${record.length} fields but the header has ${header.length}`,
+        hint: 'remove the extra values or add a column name for them',
+      });
+      continue;
+    }
+    const values = header.map((_, i) => record[i] ?? '');
+    rows.push({ values, line: info.lines });
+  }
+  return { table: { file, header, rows, delimiter, encoding }, diagnostics };
+}
+
+/** Column index by a set of accepted header names (compared loosely: case, spaces, _ and - ignored). */
+export function findColumn(header: readonly string[], names: readonly string[]): number {
+  const want = new Set(names.map(normalizeHeader));
+  return header.findIndex((h) => want.has(normalizeHeader(h)));
+}
+
+export function normalizeHeader(h: string): string {
+  return h.toLowerCase().replace(/[\s_\-.]+/g, '');
+}
+
+export interface CsvWriteOptions {
+  /** Neutralise =, +, -, @, tab, CR at a cell's start (OWASP CSV injection): for files people open in spreadsheets. */
+  escapeFormulas?: boolean;
+}
+
+/** Deterministic CSV: LF endings, quotes only where needed, final newline. */
+export function csvText(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[], opts: CsvWriteOptions = {}): string {
+  const data = rows.map((r) => r.map((v) => (v === null || v === undefined ? '' : String(v))));
+  return stringify([header as string[], ...data], {
+    record_delimiter: 'unix',
+    escape_formulas: opts.escapeFormulas ?? false,
+  });
+}

@@ -1,0 +1,48 @@
+// standards.yaml: the standards tracked, in curriculum order.
+import { DEFAULT_N, DEFAULT_W } from '../domain/settings.ts';
+import { METHODS, type Diagnostic, type MethodName, type RollupRule, type Standard } from '../domain/types.ts';
+import { Fields } from './fields.ts';
+import { parseYamlText, yamlText } from './yaml.ts';
+
+export const STANDARDS_FILE = 'standards.yaml';
+
+export function parseStandards(text: string, file = STANDARDS_FILE, defaults = { w: DEFAULT_W, n: DEFAULT_N }): { standards: Standard[]; diagnostics: Diagnostic[] } {
+  const { yaml, diagnostics } = parseYamlText(text, file);
+  if (!yaml || yaml.data === null || yaml.data === undefined) return { standards: [], diagnostics };
+  const f = new Fields(yaml, diagnostics, 'standards');
+  const standards: Standard[] = [];
+  f.list([], 'standards.yaml').forEach((_, i) => {
+    if (!f.isMap([i])) {
+      f.error([i], 'each standard should be a mapping with at least `id:` and `statement:`');
+      return;
+    }
+    f.unknownKeys([i], ['id', 'statement', 'student_statement', 'unit', 'prerequisites', 'children', 'rollup', 'method', 'w', 'n']);
+    const method = f.has([i, 'method']) ? f.oneOf<MethodName>([i, 'method'], METHODS, 'decaying-average') : undefined;
+    standards.push({
+      id: f.text([i, 'id'], { required: true, id: true }),
+      statement: f.text([i, 'statement']),
+      studentStatement: f.text([i, 'student_statement']),
+      unit: f.text([i, 'unit']),
+      prerequisites: f.texts([i, 'prerequisites'], { id: true }),
+      children: f.texts([i, 'children'], { id: true }),
+      rollup: f.has([i, 'rollup']) ? f.oneOf<RollupRule>([i, 'rollup'], ['all-mastered', 'mean', 'min'], 'mean') : undefined,
+      method: method ? {
+        method,
+        w: f.number([i, 'w'], { fallback: defaults.w, min: 0.01, max: 0.99 }),
+        n: f.number([i, 'n'], { fallback: defaults.n, min: 1, max: 10, integer: true }),
+      } : undefined,
+      source: f.at([i]),
+    });
+  });
+  return { standards, diagnostics };
+}
+
+export function standardsText(standards: readonly Standard[]): string {
+  return yamlText(standards.map((s) => {
+    const o: Record<string, unknown> = { id: s.id, statement: s.statement, student_statement: s.studentStatement, unit: s.unit, prerequisites: s.prerequisites };
+    if (s.children.length) o.children = s.children;
+    if (s.rollup) o.rollup = s.rollup;
+    if (s.method) Object.assign(o, { method: s.method.method, w: s.method.w, n: s.method.n });
+    return o;
+  }));
+}

@@ -1,0 +1,41 @@
+// Decodes files as teachers' tools save them: UTF-8 with or without BOM, UTF-16 (Excel's
+// "Unicode text"), and Windows-1252 as the fallback (Node's TextDecoder has them all).
+
+export interface DecodedText {
+  text: string;
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+}
+
+export function decodeText(buf: Uint8Array): DecodedText {
+  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+    return { text: new TextDecoder('utf-8').decode(buf.subarray(3)), encoding: 'utf-8' };
+  }
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) {
+    return { text: new TextDecoder('utf-16le').decode(buf.subarray(2)), encoding: 'utf-16le' };
+  }
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
+    return { text: new TextDecoder('utf-16be').decode(buf.subarray(2)), encoding: 'utf-16be' };
+  }
+  // UTF-16 without a BOM: ASCII text with every other byte NUL.
+  if (buf.length >= 4 && buf[1] === 0 && buf[3] === 0 && buf[0] !== 0) {
+    return { text: new TextDecoder('utf-16le').decode(buf), encoding: 'utf-16le' };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('windows-1252').decode(buf), encoding: 'windows-1252' };
+  }
+}
+
+/** Text that is not text: NUL bytes or mostly control characters. */
+export function looksBinary(text: string): boolean {
+  if (text.includes('\0')) return true;
+  const sample = text.slice(0, 4096);
+  if (!sample.length) return false;
+  let bad = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) bad++;
+  }
+  return bad / sample.length > 0.05;
+}
