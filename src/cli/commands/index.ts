@@ -6,11 +6,13 @@ import * as check from './check.ts';
 import * as roster from './roster.ts';
 import * as standards from './standards.ts';
 import * as mastery from './mastery.ts';
+import * as importCmd from './import.ts';
 
 export const COMMANDS: ((program: Command, ctx: CliContext) => void)[] = [
   init.register,
   roster.register,
   standards.register,
+  importCmd.register,
   mastery.register,
   check.register,
 ];
