@@ -164,7 +164,7 @@ export interface AssessmentAnalysis {
   /** Students with a score on at least one item. */
   took: number;
   meanPoints: number | null;
-  /** Active students with no score at all. */
+  /** Active students with no score at all, in the sections of those who took it. */
   notTaken: StudentRef[];
   items: ItemStats[];
   reliability: Reliability;
@@ -190,8 +190,9 @@ function itemFlags(s: Omit<ItemStats, 'flags' | 'answers'>): string[] {
   const f: string[] = [];
   if ((s.pointBiserial !== null && s.pointBiserial < 0) || (s.itemRest !== null && s.itemRest < 0)) f.push('check the key: stronger students did worse on it');
   else if (s.itemRest !== null && s.itemRest < 0.2) f.push('weak discrimination');
-  if (s.pCorrect !== null && s.pCorrect > 0.95) f.push('very easy');
-  if (s.pCorrect !== null && s.pCorrect < 0.2) f.push('very hard');
+  // Judged on the mean share of points, which is the difficulty for 0/1 items and fairer for partial credit.
+  if (s.meanShare !== null && s.meanShare > 0.95) f.push('very easy');
+  if (s.meanShare !== null && s.meanShare < 0.2) f.push('very hard');
   return f;
 }
 
@@ -245,7 +246,9 @@ export function analyzeAssessment(book: Book, assessmentId: string, responses: R
   const rows = a.scores.filter((r) => a.items.some((it) => r.points[it.id] !== null && r.points[it.id] !== undefined));
   const took = new Set(rows.map((r) => r.studentId));
   const active = book.students.filter((s) => s.status === 'active');
-  const notTaken = sortRefs(active.filter((s) => !took.has(s.id)).map((s) => ref(s.id)));
+  // An assessment given to one section does not make the other sections absent.
+  const sections = new Set(rows.map((r) => byId.get(r.studentId)?.section).filter((x): x is string => x !== undefined));
+  const notTaken = sortRefs(active.filter((s) => !took.has(s.id) && (!sections.size || sections.has(s.section))).map((s) => ref(s.id)));
 
   // Item statistics use the students who took every item, so each total is comparable.
   const complete = rows.filter((r) => a.items.every((it) => r.points[it.id] !== null && r.points[it.id] !== undefined));
@@ -267,8 +270,9 @@ export function analyzeAssessment(book: Book, assessmentId: string, responses: R
       id: it.id, standards: it.standards, points: it.points, n: taken.length, correct,
       pCorrect: taken.length ? correct / taken.length : null,
       meanShare: taken.length ? mean(pts) / it.points : null,
-      pointBiserial: pearson(xs, totals),
-      itemRest: pearson(xs, rest),
+      // With one item the item is the total: its correlation with it says nothing.
+      pointBiserial: a.items.length > 1 ? pearson(xs, totals) : null,
+      itemRest: a.items.length > 1 ? pearson(xs, rest) : null,
       alphaIfDeleted: a.items.length >= 3 ? cronbachAlpha(matrix.map((r) => r.filter((_, c) => c !== j))) : null,
     };
     const stats: ItemStats = { ...base, flags: itemFlags(base) };

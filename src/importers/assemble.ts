@@ -279,7 +279,7 @@ export function planImport(raw: RawResult, book: Book, opts: AssembleOptions): I
         plan.needsMap.push(g);
         continue;
       }
-      entry = { items: [], ignore: [], from: raw.file, source: { file: raw.file, line: 1 } };
+      entry = { items: [], ignore: [], from: opts.standards?.length && !cols.every((c) => c.standards?.length) ? `the export and --standards` : 'the export itself', source: { file: raw.file, line: 1 } };
     }
     const pa = planOne(raw, book, g, cols, entry, title, opts, matched, errors, notes, usedIds);
     if (pa) plan.planned.push(pa);
@@ -363,7 +363,7 @@ function planOne(raw: RawResult, book: Book, g: RawAssessment, cols: RawColumn[]
       err(`item ${id}: the map says ${formatPoints(mi.points)} points but ${raw.file} says ${formatPoints(col.pointsPossible)}`, where, 'make the map agree with the export, or remove `points:` from the map');
     }
     if (points === undefined) {
-      err(`item ${id} (${JSON.stringify(col.header)}) has no points: ${raw.file} does not say what it is worth`, where, `add \`points:\` to the item in ${entry.from === raw.file ? 'a map (--map)' : entry.from}`);
+      err(`item ${id} (${JSON.stringify(col.header)}) has no points: ${raw.file} does not say what it is worth`, where, `add \`points:\` to the item in ${entry.from.startsWith('the export') ? 'a map (--map)' : entry.from}`);
       points = 1;
     }
     const codes = mi.standards?.length ? mi.standards : col.standards?.length ? col.standards : opts.standards ?? [];
@@ -374,7 +374,7 @@ function planOne(raw: RawResult, book: Book, g: RawAssessment, cols: RawColumn[]
         if (!stds.includes(sid)) stds.push(sid);
       } else err(`item ${id} is aligned to ${JSON.stringify(code)}, which is not in standards.yaml`, where, `use a standard id from standards.yaml (${book.standards.slice(0, 3).map((s) => s.id).join(', ')}…)${raw.format === 'oneroster' ? ', or map the learning objective in a --map file' : ''}`);
     }
-    if (!codes.length) err(`item ${id} (${JSON.stringify(col.header)}) has no standards`, where, `fill in \`standards:\` in ${entry.from === raw.file ? 'a map (--map), or use --standards' : entry.from}`);
+    if (!codes.length) err(`item ${id} (${JSON.stringify(col.header)}) has no standards`, where, `fill in \`standards:\` in ${entry.from.startsWith('the export') ? 'a map (--map), or use --standards' : entry.from}`);
     const item: Item = { id, standards: stds, points, column: col.ref && raw.format === 'oneroster' ? col.ref : col.header, source: { file: '', line: 0 } };
     if (mi.key) item.key = mi.key;
     if (mi.keyAll) item.keyAll = mi.keyAll;
@@ -449,7 +449,7 @@ function planOne(raw: RawResult, book: Book, g: RawAssessment, cols: RawColumn[]
         return;
       }
       if (n < 0) err(`${item.id} for ${studentLabel(s)}: ${formatPoints(n)} is negative`, fileLine(line, col.fileColumn || undefined), 'write the points earned, from 0');
-      else if (n > item.points + 1e-9) err(`${item.id} for ${studentLabel(s)}: ${formatPoints(n)} is above the item's ${formatPoints(item.points)} points`, fileLine(line, col.fileColumn || undefined), `fix the score, or raise the item's points in ${entry.from === raw.file ? 'a map (--map)' : entry.from}`);
+      else if (n > item.points + 1e-9) err(`${item.id} for ${studentLabel(s)}: ${formatPoints(n)} is above the item's ${formatPoints(item.points)} points`, fileLine(line, col.fileColumn || undefined), `fix the score, or raise the item's points in ${entry.from.startsWith('the export') ? 'a map (--map)' : entry.from}`);
       points[item.id] = n;
       total += n;
       any = true;

@@ -69,15 +69,20 @@ export function renderAnalysis(a: AssessmentAnalysis, style: Style): string {
   if (a.notTaken.length) out.push(wrapNames('Not taken: ', a.notTaken));
 
   out.push('', c.bold('Items'));
-  const head = ['item', 'standards', 'correct', 'p', 'r_pb', 'item-rest', 'answers'];
+  // Partial credit: the mean share of points says more than the share with full marks.
+  const partial = a.items.some((it) => it.points !== 1);
+  const head = ['item', 'standards', 'correct', 'p', ...(partial ? ['mean'] : []), 'r_pb', 'item-rest', 'answers'];
   const rows = a.items.map((it) => [
-    safeText(it.id), it.standards.join(' '), `${it.correct}/${it.n}`, num(it.pCorrect), num(it.pointBiserial), num(it.itemRest),
+    safeText(it.id), it.standards.join(' '), `${it.correct}/${it.n}`, num(it.pCorrect), ...(partial ? [it.meanShare === null ? '—' : pct(it.meanShare)] : []),
+    num(it.pointBiserial), num(it.itemRest),
     answersCell(it) + (it.flags.length ? `${it.answers ? '  ' : ''}(${it.flags.join('; ')})` : ''),
   ]);
-  out.push(renderTable(head, rows, { align: ['left', 'left', 'right', 'right', 'right', 'right', 'left'] }).trimEnd());
+  out.push(renderTable(head, rows, { align: ['left', 'left', 'right', 'right', ...(partial ? ['right' as const] : []), 'right', 'right', 'left'] }).trimEnd());
   const r = a.reliability;
-  const rel = r.value === null ? `${r.method} —` : `${r.method} ${num(r.value)}`;
-  out.push(`${rel} (${r.k} item${r.k === 1 ? '' : 's'}, ${r.n} student${r.n === 1 ? '' : 's'} with every item)${r.warning ? `: ${r.warning}` : ''}`);
+  if (r.k > 1) {
+    const name = r.method === 'alpha' ? 'Cronbach\'s α' : 'KR-20';
+    out.push(`${name} ${num(r.value)} (${r.k} items, ${r.n} student${r.n === 1 ? '' : 's'} with every item)${r.warning ? `: ${r.warning}` : ''}`);
+  }
 
   out.push('', c.bold('Standards'));
   const levelNames = a.standards[0]?.levels.map((l) => l.label) ?? [];

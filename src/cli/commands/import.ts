@@ -1,7 +1,7 @@
 // pathbook import: a downloaded export (Google Forms, Canvas, OneRoster, generic CSV) becomes an
 // assessment, mastery.csv is brought up to date, and the summary with tomorrow's plan is printed.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { relative } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { analyzeAssessment } from '../../domain/analysis.ts';
 import { isValidDate } from '../../domain/ids.ts';
@@ -87,7 +87,8 @@ Examples:
       const loaded = await ctx.loadBook();
       const folder = existsSync(path) && statSync(path).isDirectory();
       const beside = mapPathBeside(path, folder);
-      const shownBeside = relative(ctx.io.cwd, beside) || beside;
+      // Named as the teacher named the export, so the message points where they are looking.
+      const shownBeside = folder ? join(file, basename(beside)) : join(dirname(file), basename(beside));
       const map = readMap(ctx, opts.map, beside, shownBeside);
       const assemble = (book: Book, entries: MapEntry[] | undefined): ImportPlan => planImport(raw, book, {
         title: opts.title, date: opts.date, kind: opts.kind, retakeOf: opts.retakeOf, as: opts.as, keep: opts.keep,
