@@ -89,7 +89,7 @@ async function readLongAs(path: string, meta: { file: string; fileName: string }
   const itemMaxLine: number[] = [];
   const dates = new Map<string, number>();
 
-  const parser = parse({ delimiter: probe.delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: 1 << 20 });
+  const parser = parse({ delimiter: probe.delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: 1 << 20, record_delimiter: ['\r\n', '\n', '\r'] });
   const consume = async (source: AsyncIterable<{ record: string[]; info: { lines: number } }>) => {
     for await (const { record, info } of source) {
       const line = info.lines;

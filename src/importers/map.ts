@@ -63,8 +63,11 @@ function entryAt(f: Fields, base: (string | number)[], file: string): MapEntry {
       item.points = f.number([...p, 'points'], { fallback: 1 });
       if (!(item.points > 0)) f.error([...p, 'points'], `an item's points must be above 0 (found ${item.points})`);
     }
-    if (f.has([...p, 'key'])) item.key = f.texts([...p, 'key']);
-    if (f.has([...p, 'keyAll'])) item.keyAll = f.texts([...p, 'keyAll']);
+    // `key: ""` in an unfilled template is no key at all.
+    const key = f.texts([...p, 'key']).filter((k) => k.trim() !== '');
+    const keyAll = f.texts([...p, 'keyAll']).filter((k) => k.trim() !== '');
+    if (key.length) item.key = key;
+    if (keyAll.length) item.keyAll = keyAll;
     return item;
   }).filter((x): x is MapItem => !!x);
   const retake = f.get([...base, 'retakeOf']);

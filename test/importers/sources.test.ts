@@ -154,3 +154,13 @@ describe('generic CSVs', () => {
     expect(raw.students).toHaveLength(5001);
   });
 });
+
+describe('line endings', () => {
+  it('reads a CRLF download with a line added in a text editor (LF)', async () => {
+    const f = join(tempDir(), 'q.csv');
+    writeFileSync(f, '"Timestamp","Email Address","Score","Q1"\r\n"2026/11/20 1:00:00 PM GMT-5","a@x.org","1 / 1","y"\r\n"2026/11/20 1:05:00 PM GMT-5","b@x.org","0 / 1","n"\n');
+    const raw = await readSource(f, 'q.csv', {});
+    expect(raw.diagnostics).toEqual([]);
+    expect(raw.students.map((s) => s.email)).toEqual(['a@x.org', 'b@x.org']);
+  });
+});
