@@ -459,7 +459,7 @@ function planOne(raw: RawResult, book: Book, g: RawAssessment, cols: RawColumn[]
     list.push({ s, points, answers, total });
     rowsFor.set(sid, list);
   }
-  if (exCount.ex) notes.push(`${exCount.ex} excused (EX) score${exCount.ex === 1 ? '' : 's'} count as not taken`);
+  if (exCount.ex) notes.push(`${exCount.ex} excused (EX) score${exCount.ex === 1 ? ' counts' : 's count'} as not taken`);
 
   const scores: ScoreRow[] = [];
   const kept: { s: RawStudent; total: number }[] = [];

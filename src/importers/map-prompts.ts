@@ -38,14 +38,16 @@ export async function promptMap(raw: RawResult, groups: readonly RawAssessment[]
     for (const [i, col] of cols.entries()) {
       say(`  ${col.header}`);
       const standards = await prompts.input({
-        message: 'standards (ids from standards.yaml, comma-separated; blank to leave the question out)',
+        message: 'standards (ids from standards.yaml, comma-separated; - to leave the question out)',
         default: col.standards?.join(', ') || lastStandards || undefined,
         validate: (v) => {
+          if (v.trim() === '-') return true;
           const bad = split(v).filter((s) => !known.has(s));
+          if (!bad.length && !split(v).length) return 'name at least one standard, or - to leave the question out';
           return bad.length ? `not in standards.yaml: ${bad.join(', ')}` : true;
         },
       });
-      if (!split(standards).length) {
+      if (standards.trim() === '-') {
         items.push({ ignore: col.header });
         continue;
       }
