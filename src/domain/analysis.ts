@@ -2,9 +2,10 @@
 // analysis (algorithms.md §4: difficulty, point-biserial, item-rest r, KR-20/α, distractors), the result
 // per standard, who moved a mastery level because of it, and tomorrow's plan with names.
 import { isCorrect, normalizeAnswer } from './answers.ts';
-import { assessmentEvidence } from './mastery/evidence.ts';
-import { masteryTable, type MasteryCell } from './mastery/table.ts';
-import { compareIds, compareText, mean, roundHalfAway } from './numbers.ts';
+import { assessmentEvidence, collectEvidence } from './mastery/evidence.ts';
+import { methodFor, scoreCell, type MasteryCell, type MasteryTable } from './mastery/table.ts';
+import { compareText, mean, roundHalfAway } from './numbers.ts';
+import { sortByIds } from './sort.ts';
 import { levelFor, masteryPoints } from './scale.ts';
 import type { Activity, Assessment, Book, Item, Student } from './types.ts';
 
@@ -233,15 +234,42 @@ function firstActivity(activities: readonly Activity[], standard: string, tier: 
   return a ? { id: a.id, title: a.title } : undefined;
 }
 
+/**
+ * Mastery cells for some students on some (leaf) standards, exactly as masteryTable computes them but
+ * without the rest of the class and the other standards: a cell depends only on its own evidence.
+ */
+function cellsFor(book: Book, standards: readonly string[], students: readonly string[]): Map<string, Map<string, MasteryCell>> {
+  // Only the evidence these cells read: assessments touching the standards, rows of these students.
+  const want = new Set(standards);
+  const who = new Set(students);
+  const focused: Book = {
+    ...book,
+    assessments: book.assessments
+      .filter((a) => a.items.some((it) => it.standards.some((s) => want.has(s))))
+      .map((a) => ({ ...a, scores: a.scores.filter((r) => who.has(r.studentId)) })),
+    observations: book.observations.filter((o) => want.has(o.standard) && who.has(o.studentId)),
+  };
+  const evidence = collectEvidence(focused);
+  const stds = standards.map((id) => book.standards.find((s) => s.id === id)).filter((s): s is NonNullable<typeof s> => !!s && !s.children.length);
+  const out = new Map<string, Map<string, MasteryCell>>();
+  for (const sid of students) {
+    const se = evidence.get(sid);
+    const row = new Map<string, MasteryCell>();
+    for (const std of stds) row.set(std.id, scoreCell(book, sid, std, se?.byStandard.get(std.id) ?? [], se?.dropped.get(std.id) ?? [], methodFor(book, std, {})));
+    out.set(sid, row);
+  }
+  return out;
+}
+
 /** The whole analysis of one assessment of the book (the book already holds it). */
-export function analyzeAssessment(book: Book, assessmentId: string, responses: Responses = new Map()): AssessmentAnalysis {
+export function analyzeAssessment(book: Book, assessmentId: string, responses: Responses = new Map(), opts: { after?: MasteryTable } = {}): AssessmentAnalysis {
   const a = book.assessments.find((x) => x.id === assessmentId);
   if (!a) throw new Error(`no assessment ${assessmentId}`);
   const scale = book.settings.scale;
   const mp = masteryPoints(scale);
   const byId = new Map(book.students.map((s) => [s.id, s]));
   const ref = (id: string): StudentRef => ({ id, name: byId.has(id) ? studentName(byId.get(id)!) : id });
-  const sortRefs = (xs: StudentRef[]) => xs.sort((x, y) => compareIds(x.id, y.id));
+  const sortRefs = (xs: StudentRef[]) => sortByIds(xs, (r) => r.id);
 
   const rows = a.scores.filter((r) => a.items.some((it) => r.points[it.id] !== null && r.points[it.id] !== undefined));
   const took = new Set(rows.map((r) => r.studentId));
@@ -289,8 +317,6 @@ export function analyzeAssessment(book: Book, assessmentId: string, responses: R
 
   // Mastery with and without this assessment: who moved a level because of it.
   const without: Book = { ...book, assessments: book.assessments.filter((x) => x.id !== a.id) };
-  const after = masteryTable(book);
-  const before = masteryTable(without);
 
   const evidence = new Map<string, Map<string, number>>();
   for (const r of rows) {
@@ -305,6 +331,10 @@ export function analyzeAssessment(book: Book, assessmentId: string, responses: R
   for (const it of a.items) for (const s of it.standards) if (!aligned.includes(s)) aligned.push(s);
   const order = new Map(book.standards.map((s, i) => [s.id, i]));
   aligned.sort((x, y) => (order.get(x) ?? 1e9) - (order.get(y) ?? 1e9) || compareText(x, y));
+  const takers = active.filter((s) => took.has(s.id)).map((s) => s.id);
+  // The class table of the book (with the assessment) may already be at hand: an import computes it for mastery.csv.
+  const after = opts.after?.cells ?? cellsFor(book, aligned, takers);
+  const before = cellsFor(without, aligned, takers);
 
   const standards: StandardResult[] = aligned.map((sid) => {
     const std = book.standards.find((s) => s.id === sid);
@@ -316,8 +346,8 @@ export function analyzeAssessment(book: Book, assessmentId: string, responses: R
     const firstEvidence: LevelMove[] = [];
     for (const s of active) {
       if (!ev.has(s.id)) continue;
-      const from = levelRef(before.cells.get(s.id)?.get(sid));
-      const to = levelRef(after.cells.get(s.id)?.get(sid));
+      const from = levelRef(before.get(s.id)?.get(sid));
+      const to = levelRef(after.get(s.id)?.get(sid));
       const move = { ...ref(s.id), from, to };
       if (!from && to) firstEvidence.push(move);
       else if (from && to && to.level > from.level) movedUp.push(move);

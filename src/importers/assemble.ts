@@ -5,7 +5,8 @@
 import { hasKey, scoreAnswer } from '../domain/answers.ts';
 import { checkBook } from '../domain/checks.ts';
 import { assessmentIdProblem, slugify, studentIdProblem } from '../domain/ids.ts';
-import { compareIds, compareText, formatPoints } from '../domain/numbers.ts';
+import { compareText, formatPoints } from '../domain/numbers.ts';
+import { sortByIds } from '../domain/sort.ts';
 import type { Assessment, AssessmentKind, Book, Diagnostic, Item, ScoreRow, Student } from '../domain/types.ts';
 import { defaultItemId, mapFromAssessment, type MapEntry, type MapItem } from './map.ts';
 import { headerKey, type RawAssessment, type RawColumn, type RawResult, type RawStudent } from './raw.ts';
@@ -285,9 +286,16 @@ export function planImport(raw: RawResult, book: Book, opts: AssembleOptions): I
     if (pa) plan.planned.push(pa);
   }
 
-  // 5. Whatever else the folder's own checks would refuse, with the new assessments in place.
+  // 5. Whatever else the folder's own checks would refuse, with the new assessments in place. The rest
+  // of the folder passed them when it was loaded, so only the new assessments are checked in full.
   if (!errors.length && plan.planned.length) {
-    for (const d of checkBook(applyPlan(book, plan))) if (d.severity === 'error') errors.push(d);
+    const next = applyPlan(book, plan);
+    const fresh = new Set(plan.planned.map((p) => p.assessment.id));
+    const slim: Book = {
+      ...next, observations: [], activities: [], profiles: [],
+      assessments: next.assessments.map((a) => (fresh.has(a.id) ? a : { ...a, items: [], scores: [] })),
+    };
+    for (const d of checkBook(slim)) if (d.severity === 'error') errors.push(d);
   }
   return plan;
 }
@@ -465,7 +473,7 @@ function planOne(raw: RawResult, book: Book, g: RawAssessment, cols: RawColumn[]
   const kept: { s: RawStudent; total: number }[] = [];
   const responses = new Map<string, Record<string, string>>();
   const byId = new Map(book.students.map((s) => [s.id, s]));
-  for (const [sid, list] of [...rowsFor].sort((a, b) => compareIds(a[0], b[0]))) {
+  for (const [sid, list] of sortByIds([...rowsFor], (e) => e[0])) {
     let keep = list[0]!;
     if (list.length > 1) {
       const timed = list.every((r) => r.s.time !== undefined);

@@ -135,3 +135,32 @@ describe("tomorrow's plan", () => {
     expect(r.standards[0]!.plan.missed).toBe(1);
   });
 });
+
+describe('who moved a level', () => {
+  it('agrees with two full mastery tables, for every assessment of the example class (retakes included)', async () => {
+    const { loadBook } = await import('../../src/store/book-store.ts');
+    const { masteryTable } = await import('../../src/domain/mastery/table.ts');
+    const { copyExample } = await import('../helpers.ts');
+    const { book } = loadBook(copyExample());
+    const after = masteryTable(book);
+    let moves = 0;
+    for (const a of book.assessments) {
+      const before = masteryTable({ ...book, assessments: book.assessments.filter((x) => x.id !== a.id) });
+      const r = analyzeAssessment(book, a.id);
+      expect(analyzeAssessment(book, a.id, undefined, { after })).toEqual(r);
+      for (const s of r.standards) {
+        const want = { up: [] as string[], down: [] as string[] };
+        for (const st of after.students) {
+          if (!a.scores.some((row) => row.studentId === st.id && a.items.some((it) => it.standards.includes(s.standard) && row.points[it.id] !== null))) continue;
+          const b = before.cells.get(st.id)!.get(s.standard)!.level?.level;
+          const c = after.cells.get(st.id)!.get(s.standard)!.level?.level;
+          if (b !== undefined && c !== undefined && c > b) want.up.push(st.id);
+          if (b !== undefined && c !== undefined && c < b) want.down.push(st.id);
+        }
+        expect({ up: s.movedUp.map((m) => m.id), down: s.movedDown.map((m) => m.id) }).toEqual(want);
+        moves += want.up.length + want.down.length;
+      }
+    }
+    expect(moves).toBeGreaterThan(20);
+  });
+});

@@ -17,7 +17,8 @@ import { assessmentYamlText, scoresCsvText } from '../../store/assessment-store.
 import type { FileChange } from '../../store/atomic.ts';
 import { writeFileAtomic } from '../../store/atomic.ts';
 import { UserError } from '../../store/errors.ts';
-import { masteryChange } from '../../store/mastery-store.ts';
+import { masteryChangeFrom } from '../../store/mastery-store.ts';
+import { masteryTable, type MasteryTable } from '../../domain/mastery/table.ts';
 import { responsesCsvText, responsesFile } from '../../store/responses-store.ts';
 import { rosterText } from '../../store/roster-store.ts';
 import type { CliContext } from '../context.ts';
@@ -82,9 +83,9 @@ Examples:
   $ pathbook import scores.csv --date 2026-11-20 --title "Unit rates check" --dry-run`)
     .action(async (file: string, opts: ImportCliOptions) => {
       if (opts.addUnknown && opts.skipUnknown) throw new UserError('--add-unknown and --skip-unknown contradict each other', { hint: 'choose one', exitCode: 2 });
+      ctx.root(); // no gradebook here: say so before reading a large export
       const path = ctx.resolvePath(file);
       const raw = await readSource(path, file, { format: opts.format, dateFormat: opts.dateFormat });
-      const loaded = await ctx.loadBook();
       const folder = existsSync(path) && statSync(path).isDirectory();
       const beside = mapPathBeside(path, folder);
       // Named as the teacher named the export, so the message points where they are looking.
@@ -96,51 +97,59 @@ Examples:
         assignment: opts.assignment, standards: opts.standards, map: entries, today: ctx.today,
       } satisfies AssembleOptions);
 
-      let entries = map?.entries;
-      let plan = assemble(loaded.book, entries);
-      if (plan.needsMap.length) {
+      // The whole import under the folder lock: load, plan, check, write. A missing map stops it before
+      // anything is written; the map is then asked for (or its template written) outside the lock.
+      const attempt = (entries: MapEntry[] | undefined) => ctx.write('import', ({ book }) => {
+        const plan = assemble(book, entries);
+        if (plan.needsMap.length) throw new NeedsMap(plan, book);
+        if (plan.errors.length) throwDiagnostics(plan.errors);
+        const next = applyPlan(book, plan);
+        const table = plan.planned.length ? masteryTable(next) : undefined;
+        const changes = table ? changesFor(next, plan, table) : [];
+        return { changes: opts.dryRun ? [] : changes, result: { plan, next, table, files: changes.map((c) => c.path) } };
+      });
+
+      let done;
+      try {
+        done = await attempt(map?.entries);
+      } catch (e) {
+        if (!(e instanceof NeedsMap)) throw e;
+        const { plan, book } = e;
         if (map) {
           throw new UserError(`the map ${map.shown} has nothing for ${plan.needsMap.map((g) => JSON.stringify(g.title)).join(', ')}`, {
             hint: 'add an entry for each (a list of assessments with title and items), or pick assignments with --assignment',
           });
         }
+        const answers = raw.columns.some((c) => c.holds === 'answers');
         if (!ctx.interactive) {
-          const hint = loaded.book.standards.slice(0, 6).map((s) => s.id).join(', ') + (loaded.book.standards.length > 6 ? ', …' : '');
+          const hint = book.standards.slice(0, 6).map((s) => s.id).join(', ') + (book.standards.length > 6 ? ', …' : '');
           const cmd = `pathbook import ${JSON.stringify(file)}`;
           writeFileAtomic(beside, mapTemplate(raw, plan.needsMap, cmd, hint || '(none yet)'));
-          throw new UserError(`${file} needs a map to say which standards${raw.columns.some((c) => c.holds === 'answers') ? ', points and answer key' : ' and points'} go with each question; wrote a template to fill in: ${shownBeside}`, {
-            hint: `fill in its standards${raw.columns.some((c) => c.holds === 'answers') ? ' and keys' : ''}, then run \`${cmd}\` again (the map beside the file is read automatically)`,
+          throw new UserError(`${file} needs a map to say which standards${answers ? ', points and answer key' : ' and points'} go with each question; wrote a template to fill in: ${shownBeside}`, {
+            hint: `fill in its standards${answers ? ' and keys' : ''}, then run \`${cmd}\` again (the map beside the file is read automatically)`,
           });
         }
         const prompts = await import('@inquirer/prompts');
         const { promptMap } = await import('../../importers/map-prompts.ts');
-        const text = await promptMap(raw, plan.needsMap, loaded.book, prompts, (s) => ctx.info(s));
+        const text = await promptMap(raw, plan.needsMap, book, prompts, (s) => ctx.info(s));
         writeFileAtomic(beside, text);
         ctx.info(`Saved the map as ${shownBeside}; the next import of this file reads it from there.`);
-        const parsed = parseMapText(text, shownBeside);
-        entries = parsed.entries;
-        plan = assemble(loaded.book, entries);
+        done = await attempt(parseMapText(text, shownBeside).entries);
       }
-      if (plan.errors.length) throwDiagnostics(plan.errors);
-      if (!plan.planned.length) {
-        reportNothing(ctx, raw, plan);
-        return;
-      }
-      if (opts.dryRun) {
-        const next = applyPlan(loaded.book, plan);
-        const files = changesFor(next, plan).map((c) => c.path);
-        report(ctx, raw, plan, next, files, true);
-        return;
-      }
-      const done = await ctx.write('import', ({ book }) => {
-        const p = assemble(book, entries);
-        if (p.errors.length) throwDiagnostics(p.errors);
-        if (p.needsMap.length || !p.planned.length) throw new UserError('the gradebook changed while importing', { hint: 'run the import again' });
-        const next = applyPlan(book, p);
-        return { changes: changesFor(next, p), result: { plan: p, next } };
-      });
-      report(ctx, raw, done.plan, done.next, done.written, false);
+      if (!done.plan.planned.length) reportNothing(ctx, raw, done.plan);
+      else report(ctx, raw, done.plan, done.next, done.table, opts.dryRun ? done.files : done.written, !!opts.dryRun);
     });
+}
+
+/** Thrown out of the locked section when an assessment has no map; carries what is needed to ask for one. */
+class NeedsMap extends Error {
+  readonly plan: ImportPlan;
+  readonly book: Book;
+  constructor(plan: ImportPlan, book: Book) {
+    super('needs a map');
+    this.plan = plan;
+    this.book = book;
+  }
 }
 
 function readMap(ctx: CliContext, given: string | undefined, beside: string, shownBeside: string): { entries: MapEntry[]; shown: string } | undefined {
@@ -159,7 +168,7 @@ function readMap(ctx: CliContext, given: string | undefined, beside: string, sho
 }
 
 /** Every file the import writes: per assessment its YAML, scores and answers; the roster when students were added; mastery.csv. */
-function changesFor(next: Book, plan: ImportPlan): FileChange[] {
+function changesFor(next: Book, plan: ImportPlan, table: MasteryTable): FileChange[] {
   const changes: FileChange[] = [];
   for (const p of plan.planned) {
     const a = p.assessment;
@@ -173,7 +182,7 @@ function changesFor(next: Book, plan: ImportPlan): FileChange[] {
     }
   }
   if (plan.added.length) changes.push({ path: 'roster.csv', content: rosterText(next.students) });
-  changes.push(masteryChange(next));
+  changes.push(masteryChangeFrom(table));
   return changes;
 }
 
@@ -192,8 +201,8 @@ function reportNothing(ctx: CliContext, raw: RawResult, plan: ImportPlan): void 
   } else ctx.out(`Nothing to import from ${raw.file}.`);
 }
 
-function report(ctx: CliContext, raw: RawResult, plan: ImportPlan, next: Book, files: string[], dryRun: boolean): void {
-  const analyses = plan.planned.map((p) => analyzeAssessment(next, p.assessment.id, p.responses));
+function report(ctx: CliContext, raw: RawResult, plan: ImportPlan, next: Book, table: MasteryTable | undefined, files: string[], dryRun: boolean): void {
+  const analyses = plan.planned.map((p) => analyzeAssessment(next, p.assessment.id, p.responses, { after: table }));
   if (ctx.globals.json) {
     ctx.json({
       dryRun,
