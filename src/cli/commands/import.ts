@@ -103,6 +103,8 @@ Examples:
         const plan = assemble(book, entries);
         if (plan.needsMap.length) throw new NeedsMap(plan, book);
         if (plan.errors.length) throwDiagnostics(plan.errors);
+        // The source rows are in the plan now; a million-row export should not hold them through the class table.
+        if (!opts.dryRun) raw.students = [];
         const next = applyPlan(book, plan);
         const table = plan.planned.length ? masteryTable(next) : undefined;
         const changes = table ? changesFor(next, plan, table) : [];
