@@ -56,18 +56,23 @@ export function parseCsvText(text: string, file: string, encoding: DecodedText['
   });
   if (looksBinary(text)) return diag('this is not a text file (it holds binary data)', 1, 'export the data as CSV (comma-separated values) and try again');
   if (!text.trim()) return diag('the file is empty', 1, 'export the data again, with its header row');
-  const delimiter = detectDelimiter(text);
+  // One line ending for the parser: csv-parse miscounts lines when CRLF files hold blank lines and
+  // quoted line breaks together, and old Mac exports end lines with a lone CR.
+  const lf = text.replace(/\r\n?/g, '\n');
+  const delimiter = detectDelimiter(lf);
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, {
-      delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, info: true,
+    records = parse(lf, {
+      delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true,
       max_record_size: 1 << 20,
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (e) {
     const err = e as { message?: string; lines?: number; code?: string };
+    if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
+      return diag('a quoted value that starts on this line is never closed', openQuoteLine(lf, delimiter), 'add the missing closing quote ("), or save the file again from the spreadsheet');
+    }
     const line = typeof err.lines === 'number' ? err.lines : 1;
-    const what = err.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted field is never closed' : (err.message ?? 'the CSV cannot be read').replace(/^Invalid Record Length: /, '');
-    return diag(what, line, 'open the file in a spreadsheet and save it again as CSV');
+    return diag((err.message ?? 'the CSV cannot be read').replace(/^Invalid Record Length: /, ''), line, 'open the file in a spreadsheet and save it again as CSV');
   }
   if (records.length === 0) return diag('the file is empty', 1, 'export the data again, with its header row');
   const header = records[0]!.record.map((h) => h.trim());
@@ -88,6 +93,26 @@ export function parseCsvText(text: string, file: string, encoding: DecodedText['
     rows.push({ values, line: info.lines });
   }
   return { table: { file, header, rows, delimiter, encoding }, diagnostics };
+}
+
+/** The line where the last unclosed quoted value opens (csv-parse reports where the file ends). */
+function openQuoteLine(text: string, delimiter: string): number {
+  let line = 1;
+  let opened = 1;
+  let quoted = false;
+  let fieldStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') {
+      if (quoted) quoted = false;
+      else if (fieldStart) {
+        quoted = true;
+        opened = line;
+      }
+    } else if (ch === '\n') line++;
+    fieldStart = !quoted && (ch === delimiter || ch === '\n');
+  }
+  return opened;
 }
 
 /** Column index by a set of accepted header names (compared loosely: case, spaces, _ and - ignored). */

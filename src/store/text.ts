@@ -23,8 +23,21 @@ export function decodeText(buf: Uint8Array): DecodedText {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8' };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(buf), encoding: 'windows-1252' };
+    return { text: decodeWindows1252(buf), encoding: 'windows-1252' };
   }
+}
+
+// Windows-1252's 0x80–0x9F (curly quotes, dashes, €, Œ…). Node 20's TextDecoder('windows-1252')
+// decodes these as Latin-1 control characters, which would turn O’Brien into "O\u0092Brien".
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+export function decodeWindows1252(buf: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < buf.length; i++) {
+    const b = buf[i]!;
+    out += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+  }
+  return out;
 }
 
 /** Text that is not text: NUL bytes or mostly control characters. */
