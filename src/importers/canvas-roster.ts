@@ -4,7 +4,7 @@ import type { ImportedStudent } from '../domain/roster-merge.ts';
 import type { Diagnostic } from '../domain/types.ts';
 import type { CsvTable } from '../store/csv.ts';
 import { normalizeHeader } from '../store/csv.ts';
-import { cellText, pickColumn, splitFullName } from './columns.ts';
+import { cellText, pickColumn, sectionName, splitFullName } from './columns.ts';
 import type { RosterParse } from './roster-csv.ts';
 
 /** Canvas's header starts Student (or LastName, FirstName), ID, then SIS User ID / SIS Login ID / Section. */
@@ -46,7 +46,7 @@ export function parseCanvasRoster(table: CsvTable): RosterParse {
       continue;
     }
     const loginId = cellText(row.values, login);
-    rows.push({ id, ...names, section: cellText(row.values, section), email: loginId.includes('@') ? loginId : '', status: 'active', source });
+    rows.push({ id, ...names, section: sectionName(cellText(row.values, section), false), email: loginId.includes('@') ? loginId : '', status: 'active', source });
   }
   if (skipped.length) notes.push(`Skipped ${skipped.join(', ')}.`);
   if (!rows.length && !diagnostics.length) {

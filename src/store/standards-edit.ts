@@ -1,5 +1,6 @@
 // Applies a standards merge to standards.yaml through yaml's Document API, so the teacher's comments,
-// blank lines, key order and flow lists survive: only the values that change are touched.
+// blank lines, key order and flow lists survive: only the values that change are touched. (The yaml
+// printer does put a single space before a trailing comment.)
 import { isMap, isSeq, parseDocument, YAMLSeq, type Document, type YAMLMap } from 'yaml';
 import type { ImportedStandard, StandardsMerge } from '../domain/standards-merge.ts';
 
@@ -38,7 +39,8 @@ export function applyStandardsMerge(text: string, merge: StandardsMerge): string
     const node = byId.get(u.id);
     if (!node) throw new Error(`standards.yaml changed under the merge: ${u.id} is gone`);
     for (const [field, value] of Object.entries(u.set)) {
-      node.set(field, Array.isArray(value) ? flowList(doc, value) : value);
+      // A fresh node: the old one's quoting ("" for an empty text) should not stick to the new text.
+      node.set(field, Array.isArray(value) ? flowList(doc, value) : doc.createNode(value));
     }
   }
   for (const s of merge.added) seq.items.push(entry(doc, s));
