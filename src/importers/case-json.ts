@@ -31,12 +31,23 @@ export function lineAt(text: string, index: number): { line: number; column: num
 }
 
 function jsonError(text: string, file: string, e: Error): Diagnostic {
-  // Node 20: "… in JSON at position 123"; newer: "… (line 3 column 5)".
+  // V8's wording changes between Node versions, so only the position is taken from it:
+  // "… at position 123" (Node 20) or "(line 3 column 5)" (newer).
   const pos = /position (\d+)/.exec(e.message);
   const lc = /line (\d+) column (\d+)/.exec(e.message);
-  const at = lc ? { line: Number(lc[1]), column: Number(lc[2]) } : pos ? lineAt(text, Number(pos[1])) : { line: 1, column: 1 };
-  const what = e.message.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '').replace(/,? ?\(line \d+ column \d+\)$/, '').replace(/^Unexpected/, 'unexpected');
-  return { check: 'standards-import', severity: 'error', source: { file, ...at }, message: `this JSON cannot be read: ${what}`, hint: 'download the CASE package again; a JSON file must be complete to be read' };
+  let index = pos ? Number(pos[1]) : text.length;
+  if (!pos && lc) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+    index = (starts[Number(lc[1]) - 1] ?? 0) + Number(lc[2]) - 1;
+  }
+  const ended = index >= text.trimEnd().length;
+  const at = lineAt(text, Math.min(index, text.trimEnd().length));
+  return {
+    check: 'standards-import', severity: 'error', source: { file, ...at },
+    message: ended ? 'this JSON ends too soon (the file may be cut short)' : `this JSON cannot be read: ${JSON.stringify(text[index])} is not expected here`,
+    hint: ended ? 'download the CASE package again' : 'a comma, quote or bracket is probably missing just before it; download the CASE package again',
+  };
 }
 
 export function looksLikeJson(text: string): boolean {

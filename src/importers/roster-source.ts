@@ -49,6 +49,9 @@ function zipFiles(bytes: Uint8Array, shown: string): OneRosterFiles {
     if (e instanceof ZipError) throw new UserError(`${shown}: ${e.message}`, { hint: 'download the export again, or unzip it and give the folder' });
     throw e;
   }
+  if (entries.some((e) => e.name === 'xl/workbook.xml')) {
+    throw new UserError(`${shown} is an Excel workbook, not a class list in CSV`, { hint: 'open it in your spreadsheet and save it as CSV (File › Save As › CSV UTF-8), then import that file' });
+  }
   const files = new Map<string, Uint8Array>();
   const paths = new Map<string, string>();
   for (const { name, data } of entries) {

@@ -1,7 +1,7 @@
 // Reads what `standards import` is given — a CSV or a CASE package (JSON) — as a list of standards.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { normalizeStandardCode } from '../domain/standard-codes.ts';
-import { parseCsvText } from '../store/csv.ts';
+import { parseCsvBytes } from '../store/csv.ts';
 import { UserError } from '../store/errors.ts';
 import { decodeText, looksBinary } from '../store/text.ts';
 import { looksLikeJson, parseCasePackage } from './case-json.ts';
@@ -10,9 +10,10 @@ import { parseStandardsCsv, type StandardsParse } from './standards-csv.ts';
 export function readStandardsSource(path: string, shown: string, opts: { only?: string[] } = {}): StandardsParse {
   if (!existsSync(path)) throw new UserError(`cannot find ${shown}`, { hint: 'check the path; put it in quotes if it has spaces' });
   if (statSync(path).isDirectory()) throw new UserError(`${shown} is a folder`, { hint: 'give a CSV of standards or a CASE package (.json)' });
-  const { text, encoding } = decodeText(readFileSync(path));
+  const bytes = readFileSync(path);
+  const text = decodeText(bytes).text;
   if (!looksBinary(text) && looksLikeJson(text)) return parseCasePackage(text, shown, opts);
-  const { table, diagnostics } = parseCsvText(text, shown, encoding);
+  const { table, diagnostics } = parseCsvBytes(bytes, shown);
   if (!table) return { format: 'csv', rows: [], diagnostics, notes: [] };
   const parsed = parseStandardsCsv(table);
   const only = (opts.only ?? []).map(normalizeStandardCode);

@@ -40,9 +40,8 @@ export function decodeWindows1252(buf: Uint8Array): string {
   return out;
 }
 
-/** Text that is not text: NUL bytes or mostly control characters. */
+/** Text that is not text: mostly control characters (a stray NUL in a text file is `nulLine`'s job). */
 export function looksBinary(text: string): boolean {
-  if (text.includes('\0')) return true;
   const sample = text.slice(0, 4096);
   if (!sample.length) return false;
   let bad = 0;
@@ -51,4 +50,20 @@ export function looksBinary(text: string): boolean {
     if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) bad++;
   }
   return bad / sample.length > 0.05;
+}
+
+/** The line of the first NUL character in otherwise readable text: it has no place in an id or a name. */
+export function nulLine(text: string): number | undefined {
+  const i = text.indexOf('\0');
+  if (i < 0) return undefined;
+  let line = 1;
+  for (let k = 0; k < i; k++) if (text.charCodeAt(k) === 10) line++;
+  return line;
+}
+
+/** Files people pick by mistake, recognised by their first bytes. */
+export function binaryKind(buf: Uint8Array): 'zip' | 'pdf' | undefined {
+  if (buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && (buf[2] === 3 || buf[2] === 5)) return 'zip';
+  if (buf.length >= 5 && String.fromCharCode(...buf.subarray(0, 5)) === '%PDF-') return 'pdf';
+  return undefined;
 }

@@ -76,7 +76,7 @@ describe('delimiters', () => {
   it('reads CRLF line endings and keeps the line numbers of records past blank lines and quoted line breaks', () => {
     const r = read(utf8('id,given_name\r\nS001,Ann\r\n\r\nS002,"Multi\r\nline"\r\nS003,Bo\r\n'));
     expect(r.values).toEqual([['S001', 'Ann'], ['S002', 'Multi\nline'], ['S003', 'Bo']]);
-    expect(r.lines).toEqual([2, 5, 6]);
+    expect(r.lines).toEqual([2, 4, 6]);
   });
 
   it('reads old Mac line endings (CR only)', () => {
@@ -128,6 +128,21 @@ describe('files that are not a CSV', () => {
   it('refuses binary data', () => {
     const garbage = new Uint8Array(256).map((_, i) => (i * 37 + 11) % 256);
     expect(read(garbage).diagnostics).toMatchObject([{ severity: 'error', message: 'this is not a text file (it holds binary data)' }]);
+  });
+
+  it('points at a NUL byte by its line instead of calling the whole file binary', () => {
+    const r = read(utf8('id,given_name\nS001,Ann\nS0\u000002,Bo\n'));
+    expect(r.diagnostics).toMatchObject([{ source: { line: 3 }, message: 'this line holds a NUL byte, an invisible character that cannot be part of an id or a name' }]);
+  });
+
+  it('recognises an Excel workbook (a zip) and a PDF picked by mistake', () => {
+    expect(read(cat([0x50, 0x4b, 3, 4], utf8('xl/workbook.xml'))).diagnostics[0]!.message).toBe('this is an Excel workbook or a zip file, not a CSV file');
+    expect(read(utf8('%PDF-1.7\n')).diagnostics[0]!.message).toBe('this is a PDF, not a CSV file');
+  });
+
+  it('blames a quote that runs on over line ends on the line where it opens', () => {
+    const r = read(utf8('id,name,period\nS001,"Brooks, Aaliyah",2\nS029,"Cruz, Valentina,2\nS030,"Haddad, Noor",4\n'));
+    expect(r.diagnostics).toMatchObject([{ source: { line: 3 }, message: 'this row has 4 fields but the header has 3: a quoted value that starts here seems to lack its closing quote' }]);
   });
 
   it('reports an unclosed quote with the line it starts on', () => {
