@@ -20,17 +20,25 @@ const collect = (v: string, prev: string[] = []) => [...prev, v];
 export function register(program: Command, ctx: CliContext): void {
   const roster = program.command('roster')
     .summary('list students, or import a class list')
-    .description('The class list in roster.csv.');
+    .description('The class list in roster.csv: id, given_name, family_name, section, email,\nstatus.')
+    .addHelpText('after', `
+Examples:
+  $ pathbook roster list --section P2
+  $ pathbook roster import ~/Downloads/roster-export.csv --dry-run`);
 
   roster.command('import <file-or-folder>')
     .summary('merge a class list from a school export')
-    .description(`Merge students from a class list into roster.csv. Reads:
-  - a CSV with loosely named columns: Student ID / SIS ID, First / Last Name (or one "Last, First"
-    Name column), Section / Period (a period 2 becomes section P2), Email;
-  - a OneRoster 1.1 or 1.2 export, as a folder or a .zip (students of the class chosen with --class);
-  - a Canvas "Export Entire Gradebook" CSV (students only; the id is the SIS User ID, else the ID).
-Importing the same file twice changes nothing. Students missing from the file are reported and kept;
---withdraw-missing marks them withdrawn. Nobody is ever deleted: their history stays.`)
+    .description(`Merge students from a class list into roster.csv. It reads:
+  - a CSV with loosely named columns: Student ID or SIS ID; First and Last
+    Name, or one Name column written "Last, First"; Section or Period (period
+    2 becomes section P2); Email;
+  - a OneRoster 1.1 or 1.2 export, as a folder or a .zip: the students of the
+    class chosen with --class;
+  - a Canvas "Export Entire Gradebook" CSV: students only, with the SIS User
+    ID as the id (else Canvas's ID).
+Importing the same file twice changes nothing. Students missing from the file
+are reported and kept; --withdraw-missing marks them withdrawn. Nobody is ever
+deleted: their history stays.`)
     .option('--class <class>', 'OneRoster: the class to import, by title or sourcedId (repeatable)', collect)
     .option('--section <section>', 'put every imported student in this section')
     .option('--withdraw-missing', 'mark active students who are not in the file as withdrawn')

@@ -25,17 +25,22 @@ const codes = (v: string, prev: string[] = []) => [...prev, ...v.split(/[\s,;]+/
 export function register(program: Command, ctx: CliContext): void {
   const standards = program.command('standards')
     .summary('list standards, or import them')
-    .description('The standards tracked, in standards.yaml.');
+    .description('The standards tracked, in standards.yaml, in curriculum order.')
+    .addHelpText('after', `
+Examples:
+  $ pathbook standards list --unit ratios
+  $ pathbook standards import grade6-standards.csv --dry-run`);
 
   standards.command('import <file>')
     .summary('merge standards from a CSV or a CASE package')
-    .description(`Merge standards into standards.yaml, keeping your comments, your order and your wording
-where the file is blank. Reads:
-  - a CSV with columns id, statement, student_statement, unit, prerequisites (several codes in one
-    cell, separated by spaces, semicolons or commas);
-  - a 1EdTech CASE package (CFPackage JSON): items with a humanCodingScheme, in the framework's order.
-Common Core codes are shortened: CCSS.MATH.CONTENT.6.RP.A.1 becomes 6.RP.A.1. New standards are
-added at the end; importing the same file twice changes nothing.`)
+    .description(`Merge standards into standards.yaml, keeping your comments, your order,
+and your wording wherever the file is blank. It reads:
+  - a CSV with the columns id, statement, student_statement, unit and
+    prerequisites (codes separated by spaces, semicolons or commas);
+  - a 1EdTech CASE package (CFPackage JSON): the items with a
+    humanCodingScheme, in the framework's order.
+Common Core codes are shortened: CCSS.MATH.CONTENT.6.RP.A.1 becomes 6.RP.A.1.
+New standards go at the end; importing the same file twice changes nothing.`)
     .option('--unit <unit>', 'the unit for imported standards the file gives none')
     .option('--only <codes>', 'only codes starting with these, e.g. 6.RP,6.EE (comma-separated)', codes)
     .option('--dry-run', 'show what would change and write nothing')
