@@ -3,7 +3,7 @@
 import type { RosterMerge } from '../domain/roster-merge.ts';
 import type { Student } from '../domain/types.ts';
 import type { Style } from './style.ts';
-import { renderTable } from './table.ts';
+import { alignColumns } from './plain-table.ts';
 
 export interface RosterMergeView {
   merge: RosterMerge;
@@ -39,7 +39,7 @@ export function renderRosterMerge(v: RosterMergeView, style: Style): string {
     rows.push(['kept', id, name(s), s.section, 'in the file but withdrawn in roster.csv: left withdrawn']);
   }
   for (const id of m.skipped) rows.push(['skipped', id, '', '', 'withdrawn in the file and not in the roster']);
-  if (rows.length) lines.push(renderTable(['', 'id', 'name', 'section', 'details'], rows).trimEnd());
+  if (rows.length) lines.push(alignColumns(['', 'id', 'name', 'section', 'details'], rows).trimEnd());
   const absent = m.absent.length;
   lines.push(`${m.added.length} added, ${m.updated.length} updated, ${m.unchanged.length} unchanged, ${absent} absent from the file${absent && !m.absent[0]!.withdrawn ? ' (kept active; --withdraw-missing marks them withdrawn)' : absent ? ' (marked withdrawn)' : ''}.`);
   if (m.stillWithdrawn.length) lines.push(`To re-enrol a withdrawn student, set their status to active in roster.csv.`);

@@ -2,7 +2,7 @@
 // carries the same content.
 import type { StandardsMerge } from '../domain/standards-merge.ts';
 import type { Style } from './style.ts';
-import { renderTable } from './table.ts';
+import { alignColumns } from './plain-table.ts';
 
 export interface StandardsMergeView {
   merge: StandardsMerge;
@@ -21,7 +21,7 @@ export function renderStandardsMerge(v: StandardsMergeView, style: Style): strin
   const rows: string[][] = [];
   for (const s of m.added) rows.push([style.c.green('added'), s.id, s.unit, short(s.statement)]);
   for (const u of m.updated) rows.push([style.c.yellow('updated'), u.id, '', u.changes.map((c) => c.field === 'prerequisites' || c.field === 'unit' ? `${c.field} ${c.from || '(none)'} → ${c.to}` : `new ${c.field.replace('_', ' ')}`).join('; ')]);
-  if (rows.length) lines.push(renderTable(['', 'id', 'unit', 'details'], rows).trimEnd());
+  if (rows.length) lines.push(alignColumns(['', 'id', 'unit', 'details'], rows).trimEnd());
   lines.push(`${m.added.length} added, ${m.updated.length} updated, ${m.unchanged.length} unchanged.`);
   if (v.dryRun) lines.push('Dry run: nothing written.');
   else lines.push(v.written.length ? `Wrote ${v.written.join(', ')}.` : 'standards.yaml is already up to date.');
