@@ -106,6 +106,37 @@ describe('roster import options', () => {
   });
 });
 
+describe('a OneRoster 1.2 zip', () => {
+  // 1.2 as real exporters write it: CRLF, role moved to roles.csv, misspelt preferred names, TRUE.
+  const files = {
+    'manifest.csv': 'propertyName,value\r\nmanifest.version,1.0\r\noneroster.version,1.2\r\nfile.users,bulk\r\nfile.classes,bulk\r\nfile.enrollments,bulk\r\nfile.roles,bulk\r\nsource.systemCode,absent\r\n',
+    'classes.csv': 'sourcedId,status,dateLastModified,title,grades,courseSourcedId,classCode,classType,location,schoolSourcedId,termSourcedIds,subjects,subjectCodes,periods\r\ncls-6-2,active,2026-08-01T00:00:00.000Z,Math 6 - Period 2,06,crs-6,M6-2,Scheduled,Room 104,sch,trm,"Mathematics, Grade 6",,2\r\ncls-6-4,active,2026-08-01T00:00:00.000Z,Math 6 - Period 4,06,crs-6,M6-4,Scheduled,Room 104,sch,trm,Mathematics,,4\r\n',
+    'users.csv': 'sourcedId,status,dateLastModified,enabledUser,username,userIds,givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password,userMasterIdentifier,prefferedGivenName,prefferedMiddleName,prefferedFamilyName,primaryOrgSourcedId,pronouns\r\n'
+      + 'u-29,active,2026-08-01T00:00:00.000Z,TRUE,vcruz,,Valentina,Cruz,,S029,valentina.cruz@students.example.org,,,,06,,,Vale,,,sch,\r\n'
+      + 'u-05,active,2026-08-01T00:00:00.000Z,TRUE,lobrien,,William,O\'Brien,,S005,liam.obrien@students.example.org,,,,06,,,Liam,,,sch,\r\n'
+      + 'u-20,tobedeleted,2026-10-01T00:00:00.000Z,TRUE,fas,,Fatima,Al-Sayed,,S020,fatima.al-sayed@students.example.org,,,,06,,,,,,sch,\r\n'
+      + 't-1,active,2026-08-01T00:00:00.000Z,TRUE,mreyes,,Marta,Reyes,,,marta@school.example.org,,,,,,,,,,sch,\r\n',
+    'roles.csv': 'sourcedId,status,dateLastModified,userSourcedId,roleType,role,beginDate,endDate,orgSourcedId,userProfileSourcedId\r\nr1,active,,u-29,primary,student,,,sch,\r\nr2,active,,t-1,primary,teacher,,,sch,\r\n',
+    'enrollments.csv': 'sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,role,primary,beginDate,endDate\r\ne1,active,,cls-6-2,sch,u-29,student,,,\r\ne2,active,,cls-6-2,sch,u-05,student,,,\r\ne3,active,,cls-6-2,sch,u-20,student,,,\r\ne4,active,,cls-6-2,sch,t-1,teacher,TRUE,,\r\n',
+  };
+
+  it('adds the new student, withdraws the one to be deleted, and reports it all as JSON', async () => {
+    const dir = copyExample();
+    const zip = join(tempDir(), 'oneroster-v1p2.zip');
+    writeFileSync(zip, makeZip(Object.entries(files).map(([name, data]) => ({ name, data }))));
+    const r = await run(['--json', 'roster', 'import', zip, '--class', 'cls-6-2'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({ format: 'oneroster-1.2', classes: ['Math 6 - Period 2'], read: 3, written: ['roster.csv'] });
+    expect(j.added).toEqual([{ id: 'S029', given_name: 'Vale', family_name: 'Cruz', section: 'P2', email: 'valentina.cruz@students.example.org' }]);
+    expect(j.updated).toEqual([{ id: 'S020', changes: [{ field: 'status', from: 'active', to: 'withdrawn' }] }]);
+    expect(j.unchanged).toEqual(['S005']);
+    expect(j.absent).toHaveLength(25);
+    expect(readFileSync(join(dir, 'roster.csv'), 'utf8')).toContain('S020,Fatima,Al-Sayed,P2,fatima.al-sayed@students.example.org,withdrawn\n');
+  });
+});
+
 describe.skipIf(!hasSamples)('the real exports in reference/samples', () => {
   const oneroster = join(SAMPLES, 'oneroster-1.1');
   const algebra = ['604863', '604874', '604918', '604927', '604938'];
