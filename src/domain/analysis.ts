@@ -3,7 +3,7 @@
 // per standard, who moved a mastery level because of it, and tomorrow's plan with names.
 import { isCorrect, normalizeAnswer } from './answers.ts';
 import { assessmentEvidence, collectEvidence } from './mastery/evidence.ts';
-import { methodFor, scoreCell, type MasteryCell, type MasteryTable } from './mastery/table.ts';
+import { methodFor, scoreCell, type MasteryCell } from './mastery/table.ts';
 import { compareText, mean, roundHalfAway } from './numbers.ts';
 import { sortByIds } from './sort.ts';
 import { levelFor, masteryPoints } from './scale.ts';
@@ -50,6 +50,40 @@ export function cronbachAlpha(matrix: readonly (readonly number[])[]): number | 
   let sum = 0;
   for (let j = 0; j < k; j++) sum += variance(matrix.map((r) => r[j]!));
   return (k / (k - 1)) * (1 - sum / vt);
+}
+
+/**
+ * α without each item in turn, from the item variances and their covariances with the total, so a
+ * 100-item test does not rebuild the matrix 100 times: var(X − x_j) = var(X) + var(x_j) − 2·cov(X, x_j).
+ */
+export function alphaIfDeleted(matrix: readonly (readonly number[])[]): (number | null)[] {
+  const n = matrix.length;
+  const k = matrix[0]?.length ?? 0;
+  if (n < 2 || k < 3) return new Array(k).fill(null);
+  const totals = matrix.map((r) => r.reduce((a, b) => a + b, 0));
+  const mt = mean(totals);
+  const vt = variance(totals);
+  const vars: number[] = [];
+  const covs: number[] = [];
+  for (let j = 0; j < k; j++) {
+    let m = 0;
+    for (const r of matrix) m += r[j]!;
+    m /= n;
+    let v = 0;
+    let c = 0;
+    for (let i = 0; i < n; i++) {
+      const d = matrix[i]![j]! - m;
+      v += d * d;
+      c += d * (totals[i]! - mt);
+    }
+    vars.push(v / n);
+    covs.push(c / n);
+  }
+  const sum = vars.reduce((a, b) => a + b, 0);
+  return vars.map((vj, j) => {
+    const vr = vt + vj - 2 * covs[j]!;
+    return vr > 1e-12 ? ((k - 1) / (k - 2)) * (1 - (sum - vj) / vr) : null;
+  });
 }
 
 /** KR-21 for 0/1 items: assumes equal difficulty, so it is at most KR-20. */
@@ -229,6 +263,21 @@ function levelRef(c: MasteryCell | undefined): LevelRef | null {
   return c && c.level ? { level: c.level.level, label: c.label, score: c.score } : null;
 }
 
+/** Mastery levels by student and standard: all a summary keeps of a class table. */
+export type LevelLookup = ReadonlyMap<string, ReadonlyMap<string, LevelRef | null>>;
+
+/** The levels of some students on some standards, out of a table's cells (the cells can then be let go). */
+export function levelsFrom(cells: ReadonlyMap<string, ReadonlyMap<string, MasteryCell>>, standards: Iterable<string>, students: Iterable<string>): LevelLookup {
+  const stds = [...standards];
+  const out = new Map<string, Map<string, LevelRef | null>>();
+  for (const sid of students) {
+    const row = cells.get(sid);
+    if (!row) continue;
+    out.set(sid, new Map(stds.map((std) => [std, levelRef(row.get(std))])));
+  }
+  return out;
+}
+
 function firstActivity(activities: readonly Activity[], standard: string, tier: Activity['tier']): { id: string; title: string } | undefined {
   const a = activities.find((x) => x.tier === tier && x.standards.includes(standard));
   return a ? { id: a.id, title: a.title } : undefined;
@@ -238,7 +287,7 @@ function firstActivity(activities: readonly Activity[], standard: string, tier: 
  * Mastery cells for some students on some (leaf) standards, exactly as masteryTable computes them but
  * without the rest of the class and the other standards: a cell depends only on its own evidence.
  */
-function cellsFor(book: Book, standards: readonly string[], students: readonly string[]): Map<string, Map<string, MasteryCell>> {
+function levelsFor(book: Book, standards: readonly string[], students: readonly string[]): LevelLookup {
   // Only the evidence these cells read: assessments touching the standards, rows of these students.
   const want = new Set(standards);
   const who = new Set(students);
@@ -258,11 +307,11 @@ function cellsFor(book: Book, standards: readonly string[], students: readonly s
     for (const std of stds) row.set(std.id, scoreCell(book, sid, std, se?.byStandard.get(std.id) ?? [], se?.dropped.get(std.id) ?? [], methodFor(book, std, {})));
     out.set(sid, row);
   }
-  return out;
+  return levelsFrom(out, standards, students);
 }
 
 /** The whole analysis of one assessment of the book (the book already holds it). */
-export function analyzeAssessment(book: Book, assessmentId: string, responses: Responses = new Map(), opts: { after?: MasteryTable } = {}): AssessmentAnalysis {
+export function analyzeAssessment(book: Book, assessmentId: string, responses: Responses = new Map(), opts: { after?: LevelLookup } = {}): AssessmentAnalysis {
   const a = book.assessments.find((x) => x.id === assessmentId);
   if (!a) throw new Error(`no assessment ${assessmentId}`);
   const scale = book.settings.scale;
@@ -286,6 +335,7 @@ export function analyzeAssessment(book: Book, assessmentId: string, responses: R
   const cellValue = (it: Item, p: number) => (dich ? (p === it.points ? 1 : 0) : p);
   const matrix = complete.map((r) => a.items.map((it) => cellValue(it, r.points[it.id]!)));
   const whole = cronbachAlpha(matrix);
+  const withoutItem = alphaIfDeleted(matrix);
   const withTotals = complete.map((r, i) => ({ id: r.studentId, total: totals[i]! }));
 
   const items: ItemStats[] = a.items.map((it, j) => {
@@ -301,7 +351,7 @@ export function analyzeAssessment(book: Book, assessmentId: string, responses: R
       // With one item the item is the total: its correlation with it says nothing.
       pointBiserial: a.items.length > 1 ? pearson(xs, totals) : null,
       itemRest: a.items.length > 1 ? pearson(xs, rest) : null,
-      alphaIfDeleted: a.items.length >= 3 ? cronbachAlpha(matrix.map((r) => r.filter((_, c) => c !== j))) : null,
+      alphaIfDeleted: withoutItem[j] ?? null,
     };
     const stats: ItemStats = { ...base, flags: itemFlags(base) };
     const answers = answerCounts(it, withTotals, responses);
@@ -332,9 +382,9 @@ export function analyzeAssessment(book: Book, assessmentId: string, responses: R
   const order = new Map(book.standards.map((s, i) => [s.id, i]));
   aligned.sort((x, y) => (order.get(x) ?? 1e9) - (order.get(y) ?? 1e9) || compareText(x, y));
   const takers = active.filter((s) => took.has(s.id)).map((s) => s.id);
-  // The class table of the book (with the assessment) may already be at hand: an import computes it for mastery.csv.
-  const after = opts.after?.cells ?? cellsFor(book, aligned, takers);
-  const before = cellsFor(without, aligned, takers);
+  // The levels with the assessment may already be at hand: an import computes the class table for mastery.csv.
+  const after = opts.after ?? levelsFor(book, aligned, takers);
+  const before = levelsFor(without, aligned, takers);
 
   const standards: StandardResult[] = aligned.map((sid) => {
     const std = book.standards.find((s) => s.id === sid);
@@ -346,8 +396,8 @@ export function analyzeAssessment(book: Book, assessmentId: string, responses: R
     const firstEvidence: LevelMove[] = [];
     for (const s of active) {
       if (!ev.has(s.id)) continue;
-      const from = levelRef(before.get(s.id)?.get(sid));
-      const to = levelRef(after.get(s.id)?.get(sid));
+      const from = before.get(s.id)?.get(sid) ?? null;
+      const to = after.get(s.id)?.get(sid) ?? null;
       const move = { ...ref(s.id), from, to };
       if (!from && to) firstEvidence.push(move);
       else if (from && to && to.level > from.level) movedUp.push(move);

@@ -5,6 +5,7 @@
 import { hasKey, scoreAnswer } from '../domain/answers.ts';
 import { checkBook } from '../domain/checks.ts';
 import { assessmentIdProblem, slugify, studentIdProblem } from '../domain/ids.ts';
+import { normalizeStandardCode } from '../domain/standard-codes.ts';
 import { compareText, formatPoints } from '../domain/numbers.ts';
 import { sortByIds } from '../domain/sort.ts';
 import type { Assessment, AssessmentKind, Book, Diagnostic, Item, ScoreRow, Student } from '../domain/types.ts';
@@ -170,11 +171,14 @@ function newStudent(s: RawStudent, taken: Set<string>): Student {
   return { id, givenName: given, familyName: family, section: s.section ?? '', email: s.email ?? '', status: 'active', source: { file: 'roster.csv', line: 0 } };
 }
 
-function resolveStandard(code: string, book: Book): string | undefined {
-  const ids = book.standards.map((s) => s.id);
-  if (ids.includes(code)) return code;
-  const up = code.trim().toUpperCase().replace(/^CCSS\./, '').replace(/^(MATH\.CONTENT|ELA-LITERACY)\./, '');
-  return ids.find((id) => id.toUpperCase() === up);
+/** A code as the map or the source writes it: the id, the CCSS long form, or a CASE identifier. */
+export function resolveStandard(code: string, book: Book): string | undefined {
+  const c = code.trim();
+  const exact = book.standards.find((s) => s.id === c);
+  if (exact) return exact.id;
+  const short = normalizeStandardCode(c).toUpperCase();
+  return (book.standards.find((s) => s.id.toUpperCase() === short)
+    ?? book.standards.find((s) => s.caseId !== undefined && s.caseId.toLowerCase() === c.toLowerCase()))?.id;
 }
 
 function existingFor(book: Book, raw: RawResult, col: RawColumn): Assessment | undefined {
@@ -254,7 +258,7 @@ export function planImport(raw: RawResult, book: Book, opts: AssembleOptions): I
         const what = s.email ? `the email ${JSON.stringify(s.email)}` : s.id ? `the id ${JSON.stringify(s.id)}` : s.name ? `the name ${JSON.stringify(s.name)}` : 'no email, id or name';
         err(`row ${s.line}: ${s.name && !what.includes(s.name) ? `${s.name}: ` : ''}no student in roster.csv has ${what}`, s.line);
       }
-      err(`${unknown.length} student${unknown.length === 1 ? ' is' : 's are'} not in roster.csv`, undefined,
+      err(`${unknown.length} student${unknown.length === 1 ? ' is' : 's are'} not in roster.csv`, 1,
         'fix their emails or ids in roster.csv, or run again with --add-unknown (adds them to the roster) or --skip-unknown (leaves them out)');
     }
   }
@@ -329,7 +333,7 @@ function planOne(raw: RawResult, book: Book, g: RawAssessment, cols: RawColumn[]
     }
     const col = findColumn(mi.column, usable, taken);
     if (!col) {
-      err(`${entry.from}: item ${mi.id ?? '?'} reads the column ${JSON.stringify(mi.column)}, which is not in ${raw.file}`, mi.source,
+      err(`item ${mi.id ?? '?'} reads the column ${JSON.stringify(mi.column)}, which is not in ${raw.file}`, mi.source,
         `the file's question columns are: ${cols.filter((c) => c.role === 'question').map((c) => JSON.stringify(c.header)).join(', ')}`);
       continue;
     }
@@ -345,7 +349,7 @@ function planOne(raw: RawResult, book: Book, g: RawAssessment, cols: RawColumn[]
   for (const mi of unplaced) {
     const col = free.shift();
     if (!col) {
-      err(`${entry.from}: item ${mi.id ?? '?'} has no question left in ${raw.file} to read (the map has more items than the file has questions)`, mi.source, 'remove the item, or name its column with `column:`');
+      err(`item ${mi.id ?? '?'} has no question left in ${raw.file} to read (the map has more items than the file has questions)`, mi.source, 'remove the item, or name its column with `column:`');
       continue;
     }
     taken.add(col.index);
@@ -451,13 +455,16 @@ function planOne(raw: RawResult, book: Book, g: RawAssessment, cols: RawColumn[]
         return;
       }
       const n = parseNumber(text, raw.decimalComma);
+      const what = single ? JSON.stringify(title) : item.id;
       if (!Number.isFinite(n)) {
-        err(`${item.id} for ${studentLabel(s)}: ${JSON.stringify(text)} is not a number`, fileLine(line, col.fileColumn || undefined), 'write the points earned, or leave the cell blank if the item was not taken');
+        const letter = /^[A-F][+-]?$/i.test(text);
+        err(`${what} for ${studentLabel(s)}: ${JSON.stringify(text)} is not a number`, fileLine(line, col.fileColumn || undefined),
+          letter ? 'a letter grade cannot be read as points: export the assignment graded in points (Canvas exports letters for GPA-scale assignments)' : 'write the points earned, or leave the cell blank if the item was not taken');
         points[item.id] = null;
         return;
       }
-      if (n < 0) err(`${item.id} for ${studentLabel(s)}: ${formatPoints(n)} is negative`, fileLine(line, col.fileColumn || undefined), 'write the points earned, from 0');
-      else if (n > item.points + 1e-9) err(`${item.id} for ${studentLabel(s)}: ${formatPoints(n)} is above the item's ${formatPoints(item.points)} points`, fileLine(line, col.fileColumn || undefined), `fix the score, or raise the item's points in ${entry.from.startsWith('the export') ? 'a map (--map)' : entry.from}`);
+      if (n < 0) err(`${what} for ${studentLabel(s)}: ${formatPoints(n)} is negative`, fileLine(line, col.fileColumn || undefined), 'write the points earned, from 0');
+      else if (n > item.points + 1e-9) err(`${what} for ${studentLabel(s)}: ${formatPoints(n)} is above the item's ${formatPoints(item.points)} points`, fileLine(line, col.fileColumn || undefined), `fix the score, or raise the item's points in ${entry.from.startsWith('the export') ? 'a map (--map)' : entry.from}`);
       points[item.id] = n;
       total += n;
       any = true;

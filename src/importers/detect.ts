@@ -3,7 +3,7 @@
 import { looksLikeCanvas } from './canvas.ts';
 import { looksLikeForms } from './google-forms.ts';
 import { looksLikeLong } from './long.ts';
-import { looksLikeOneRoster } from './oneroster.ts';
+import { looksLikeOneRoster } from './oneroster-gradebook.ts';
 import type { SourceFormat } from './raw.ts';
 import { looksLikeWide } from './wide.ts';
 

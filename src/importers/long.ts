@@ -8,6 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import type { Diagnostic } from '../domain/types.ts';
 import { detectDelimiter } from '../store/csv.ts';
+import { decodeWindows1252 } from '../store/text.ts';
 import { dateRange, resolveDates } from './dates.ts';
 import { EMAIL_HEADERS, headerKey, NAME_HEADERS, type RawColumn, type RawResult, type RawStudent, type ReadOptions } from './raw.ts';
 import { fileStem } from './source-meta.ts';
@@ -41,6 +42,8 @@ class Decode extends Transform {
     this.encoding = encoding;
   }
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
+    // One byte per character: no state to carry between chunks (and Node's own decoder gets 0x80–0x9F wrong).
+    if (this.encoding === 'windows-1252') return cb(null, decodeWindows1252(chunk));
     try {
       if (!this.decoder) {
         this.decoder = new TextDecoder(this.encoding, { fatal: this.encoding === 'utf-8' });
@@ -92,7 +95,9 @@ async function readLongAs(path: string, meta: { file: string; fileName: string }
   const parser = parse({ delimiter: probe.delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: 1 << 20, record_delimiter: ['\r\n', '\n', '\r'] });
   const consume = async (source: AsyncIterable<{ record: string[]; info: { lines: number } }>) => {
     for await (const { record, info } of source) {
-      const line = info.lines;
+      // Rows are named by the line they start on, as parseCsvText names them.
+      let line = info.lines;
+      for (const v of record) if (v.includes('\n')) line -= v.split('\n').length - 1;
       if (!c) {
         header = record.map((h) => h.trim());
         c = longColumns(header);

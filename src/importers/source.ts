@@ -10,7 +10,10 @@ import { readCanvas } from './canvas.ts';
 import { describeFormat, detectFormat } from './detect.ts';
 import { readGoogleForms } from './google-forms.ts';
 import { readLong } from './long.ts';
-import { oneRosterFolder, readOneRoster } from './oneroster.ts';
+import { folderCsvs, hasGradebook, oneRosterFolder, readOneRoster } from './oneroster-gradebook.ts';
+import type { OneRosterFiles } from './oneroster.ts';
+import { zipFiles } from './roster-source.ts';
+import { looksLikeZip, readZip } from './zip.ts';
 import type { RawResult, ReadOptions, SourceFormat } from './raw.ts';
 import type { SourceMeta } from './source-meta.ts';
 import { readWide } from './wide.ts';
@@ -43,21 +46,34 @@ function headOf(bytes: Uint8Array, file: string, whole: boolean) {
 export async function readSource(path: string, display: string, opts: ReadOptions & { format?: SourceFormat }): Promise<RawResult> {
   if (!existsSync(path)) throw new UserError(`${display} does not exist`, { hint: 'check the file name (put it in quotes if it has spaces)' });
   const folder = statSync(path).isDirectory();
-  const orFolder = opts.format === 'oneroster' || folder ? oneRosterFolder(path) : undefined;
-  if (folder && !orFolder) throw new UserError(`${display} is a folder`, { hint: 'name the exported file; a folder is read only when it holds OneRoster lineItems.csv and results.csv' });
-  if (orFolder || (!opts.format && oneRosterFolder(path))) {
-    const dir = orFolder ?? oneRosterFolder(path)!;
-    const shown = folder ? display : dirname(display);
-    const { result, hashed } = readOneRoster(dir, shown, opts);
+  const first = folder ? new Uint8Array(0) : probe(path);
+  // OneRoster gradebooks come as a zip, a folder, or one of the folder's files.
+  let files: OneRosterFiles | undefined;
+  if (folder) {
+    const dir = oneRosterFolder(path);
+    if (!dir) throw new UserError(`${display} is a folder without OneRoster lineItems.csv and results.csv`, { hint: 'name the exported file; a folder (or .zip) is read as a OneRoster gradebook' });
+    files = folderCsvs(dir, display);
+  } else if (looksLikeZip(first)) {
+    const bytes = readFileSync(path);
+    let names: string[] = [];
+    try { names = readZip(bytes).map((e) => e.name); } catch { /* zipFiles says what is wrong with it */ }
+    if (names.includes('xl/workbook.xml')) throw new UserError(`${display} is an Excel workbook, not a CSV export`, { hint: 'open it in your spreadsheet and save it as CSV (File › Save As › CSV UTF-8), then import that file' });
+    files = zipFiles(bytes, display);
+    if (!hasGradebook(files)) throw new UserError(`${display} holds no OneRoster gradebook (lineItems.csv and results.csv)`, { hint: 'a class list goes to `pathbook roster import`; a gradebook export holds lineItems.csv and results.csv' });
+  } else if (opts.format === 'oneroster' || (!opts.format && oneRosterFolder(path))) {
+    const dir = oneRosterFolder(path);
+    if (!dir) throw new UserError(`no OneRoster gradebook beside ${display}`, { hint: 'a OneRoster import needs lineItems.csv and results.csv in one folder (or a .zip)' });
+    files = folderCsvs(dir, dirname(display));
+  }
+  if (files) {
+    const { result, hashed } = readOneRoster(files, folder || looksLikeZip(first) ? display : dirname(display), folder ? basename(path) : looksLikeZip(first) ? basename(path) : basename(dirname(path)), opts);
     const h = createHash('sha256');
     for (const b of hashed) h.update(createHash('sha256').update(b).digest());
     result.sha256 = h.digest('hex');
     return result;
   }
-  if (opts.format === 'oneroster') throw new UserError(`no OneRoster gradebook beside ${display}`, { hint: 'a OneRoster import needs lineItems.csv and results.csv in one folder' });
 
   const size = statSync(path).size;
-  const first = probe(path);
   const head = headOf(first, display, size <= first.length);
   if (head.diagnostics.some((d) => d.severity === 'error') && !head.header.length) {
     const d = head.diagnostics[0]!;

@@ -1,7 +1,7 @@
 // Item analysis against the worked example in algorithms.md §4.2 (every number there is a test vector),
 // and tomorrow's plan on small classes computed by hand.
 import { describe, expect, it } from 'vitest';
-import { analyzeAssessment, cronbachAlpha, kr21, pearson } from '../../src/domain/analysis.ts';
+import { alphaIfDeleted, analyzeAssessment, cronbachAlpha, kr21, levelsFrom, pearson } from '../../src/domain/analysis.ts';
 import { inlineBook, ONE_STANDARD, rosterCsv } from './inline-book.ts';
 
 // 10 students × 5 items, algorithms.md §4.2.
@@ -91,6 +91,10 @@ describe('statistics', () => {
     expect(pearson([1, 1, 1], [1, 2, 3])).toBeNull();
     expect(cronbachAlpha([[1, 1], [1, 1]])).toBeNull();
   });
+  it('computes α if deleted as the α of the matrix without the item', () => {
+    const m = [[1, 2, 0, 3], [0, 1, 1, 2], [2, 2, 1, 3], [1, 0, 0, 1], [2, 1, 1, 2]];
+    alphaIfDeleted(m).forEach((v, j) => expect(v).toBeCloseTo(cronbachAlpha(m.map((r) => r.filter((_, c) => c !== j)))!, 12));
+  });
   it('matches KR-20 with α on 0/1 data and KR-21 ≤ KR-20', () => {
     expect(cronbachAlpha(MATRIX)).toBeCloseTo(0.633333, 6);
     expect(kr21(MATRIX)!).toBeLessThanOrEqual(cronbachAlpha(MATRIX)!);
@@ -147,7 +151,8 @@ describe('who moved a level', () => {
     for (const a of book.assessments) {
       const before = masteryTable({ ...book, assessments: book.assessments.filter((x) => x.id !== a.id) });
       const r = analyzeAssessment(book, a.id);
-      expect(analyzeAssessment(book, a.id, undefined, { after })).toEqual(r);
+      const aligned = a.items.flatMap((it) => it.standards);
+      expect(analyzeAssessment(book, a.id, undefined, { after: levelsFrom(after.cells, aligned, a.scores.map((x) => x.studentId)) })).toEqual(r);
       for (const s of r.standards) {
         const want = { up: [] as string[], down: [] as string[] };
         for (const st of after.students) {

@@ -149,3 +149,26 @@ describe('pathbook observe', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 });
+
+describe('OneRoster gradebook in a zip', () => {
+  it('imports lineItems.csv and results.csv straight from the downloaded .zip', async () => {
+    const { makeZip } = await import('../zip-writer.ts');
+    const dir = copyExample();
+    const src = join(FIX, 'oneroster-1.2');
+    const zip = join(tempDir(), 'gradebook-export.zip');
+    writeFileSync(zip, makeZip(['lineItems.csv', 'results.csv', 'lineItemLearningObjectiveIds.csv'].map((n) => ({ name: `export/${n}`, data: readFileSync(join(src, n)) }))));
+    const r = await run(['import', zip], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(read(dir, 'assessments/2026-11-24-ratios-checkpoint.csv')).toBe('student_id,score\nS001,4\nS002,2\n');
+    expect(read(dir, 'assessments/2026-11-24-ratios-checkpoint.yaml')).toContain('file: gradebook-export.zip');
+  });
+
+  it('refuses --standards that are not in standards.yaml as a command-line mistake', async () => {
+    const dir = copyExample();
+    const before = snapshot(dir);
+    const r = await run(['import', fixture('oneroster-1.1'), '--standards', '6.RP.A.9'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--standards "6.RP.A.9": not in standards.yaml');
+    expect(snapshot(dir)).toEqual(before);
+  });
+});

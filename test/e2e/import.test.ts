@@ -234,7 +234,7 @@ describe('refused imports change nothing', () => {
     const { dir, forms, map } = setup();
     writeFileSync(map, read('', map).replace('column: "Q4. A car', 'column: "Q5. A car'));
     const r = await refused(dir, ['import', forms, '--map', map]);
-    expect(r.stderr).toMatch(/error: .*: item q4 reads the column "Q5\. A car[^"]*", which is not in /);
+    expect(r.stderr).toMatch(/map\.yaml:\d+:5: error: item q4 reads the column "Q5\. A car[^"]*", which is not in /);
     expect(r.stderr).toMatch(/error: the question "Q4\. A car[^"]*" \(column 7 of .*\) is not in the map/);
   });
 

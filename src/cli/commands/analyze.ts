@@ -25,8 +25,11 @@ export function findAssessment(book: Book, want: string): Assessment {
 
 export function register(program: Command, ctx: CliContext): void {
   program.command('analyze <assessment>')
-    .summary('item analysis and tomorrow\'s plan for one assessment')
-    .description('For one assessment (id, title, or a part of the id): per item the share correct, discrimination\n(point-biserial, item-rest) and the answers chosen; KR-20 or α; per standard the class mean, counts at\neach level and who moved a level because of it; and tomorrow\'s plan with names.')
+    .summary('item analysis and tomorrow\'s plan')
+    .description('For one assessment (id, title, or a part of the id): per item the share correct,\n' +
+      'discrimination (point-biserial, item-rest) and the answers chosen; KR-20 or α;\n' +
+      'per standard the class mean, counts at each level and who moved a level\n' +
+      'because of it; and tomorrow\'s plan with names.')
     .addHelpText('after', `
 Examples:
   $ pathbook analyze 2026-11-20-ratios-exit

@@ -3,10 +3,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { analyzeAssessment } from '../../domain/analysis.ts';
+import { analyzeAssessment, levelsFrom, type LevelLookup } from '../../domain/analysis.ts';
 import { isValidDate } from '../../domain/ids.ts';
 import { ASSESSMENT_KINDS, type AssessmentKind, type Book, type Diagnostic } from '../../domain/types.ts';
-import { applyPlan, planImport, type AssembleOptions, type ImportPlan, type KeepRule } from '../../importers/assemble.ts';
+import { applyPlan, planImport, resolveStandard, type AssembleOptions, type ImportPlan, type KeepRule } from '../../importers/assemble.ts';
 import { parseDateOrder } from '../../importers/dates.ts';
 import { FORMAT_ALIASES } from '../../importers/detect.ts';
 import { mapPathBeside, mapTemplate, parseMapText, type MapEntry } from '../../importers/map.ts';
@@ -56,11 +56,13 @@ function throwDiagnostics(diags: Diagnostic[]): never {
 
 export function register(program: Command, ctx: CliContext): void {
   program.command('import <file>')
-    .summary('import an exit ticket, quiz or gradebook export')
-    .description('Import a downloaded export as an assessment: Google Forms responses, a Canvas gradebook, OneRoster\n' +
-      'gradebook CSVs (a folder with lineItems.csv and results.csv), or a generic CSV (one column per item, or\n' +
-      'one row per student and item). The map (--map, or <name>.map.yaml beside the file) says which standards,\n' +
-      'points and answer key go with each question. Prints the class result and tomorrow\'s plan.')
+    .summary('import a quiz, exit ticket or gradebook')
+    .description('Import a downloaded export as an assessment: Google Forms responses, a Canvas\n' +
+      'gradebook, a OneRoster gradebook (a .zip, or a folder with lineItems.csv and\n' +
+      'results.csv), or a generic CSV (one column per item, or one row per student and\n' +
+      'item). The map (--map, or <name>.map.yaml beside the file) says which standards,\n' +
+      'points and answer key go with each question. Prints the class result per\n' +
+      'question and standard, who moved a level, and tomorrow\'s plan.')
     .option('--map <file>', 'the map: an assessment YAML whose items name their `column:`')
     .addOption(new Option('--format <format>', 'the source, when it cannot be told from the header').argParser(parseFormat))
     .option('--as <id>', 'the assessment id (default: date and title, e.g. 2026-11-20-exit-ticket)')
@@ -84,6 +86,7 @@ Examples:
     .action(async (file: string, opts: ImportCliOptions) => {
       if (opts.addUnknown && opts.skipUnknown) throw new UserError('--add-unknown and --skip-unknown contradict each other', { hint: 'choose one', exitCode: 2 });
       ctx.root(); // no gradebook here: say so before reading a large export
+
       const path = ctx.resolvePath(file);
       const raw = await readSource(path, file, { format: opts.format, dateFormat: opts.dateFormat });
       const folder = existsSync(path) && statSync(path).isDirectory();
@@ -100,6 +103,8 @@ Examples:
       // The whole import under the folder lock: load, plan, check, write. A missing map stops it before
       // anything is written; the map is then asked for (or its template written) outside the lock.
       const attempt = (entries: MapEntry[] | undefined) => ctx.write('import', ({ book }) => {
+        const bad = (opts.standards ?? []).filter((c) => !resolveStandard(c, book));
+        if (bad.length) throw new UserError(`--standards ${bad.map((c) => JSON.stringify(c)).join(', ')}: not in standards.yaml`, { hint: `standards: ${book.standards.slice(0, 6).map((x) => x.id).join(', ')}${book.standards.length > 6 ? ', …' : ''}`, exitCode: 2 });
         const plan = assemble(book, entries);
         if (plan.needsMap.length) throw new NeedsMap(plan, book);
         if (plan.errors.length) throwDiagnostics(plan.errors);
@@ -108,7 +113,10 @@ Examples:
         const next = applyPlan(book, plan);
         const table = plan.planned.length ? masteryTable(next) : undefined;
         const changes = table ? changesFor(next, plan, table) : [];
-        return { changes: opts.dryRun ? [] : changes, result: { plan, next, table, files: changes.map((c) => c.path) } };
+        // Keep only the levels the summary needs, so the class table can be let go before it is written.
+        const aligned = new Set(plan.planned.flatMap((p) => p.assessment.items.flatMap((it) => it.standards)));
+        const after = table ? levelsFrom(table.cells, aligned, new Set(plan.planned.flatMap((p) => p.assessment.scores.map((r) => r.studentId)))) : undefined;
+        return { changes: opts.dryRun ? [] : changes, result: { plan, next, after, files: changes.map((c) => c.path) } };
       });
 
       let done;
@@ -139,7 +147,7 @@ Examples:
         done = await attempt(parseMapText(text, shownBeside).entries);
       }
       if (!done.plan.planned.length) reportNothing(ctx, raw, done.plan);
-      else report(ctx, raw, done.plan, done.next, done.table, opts.dryRun ? done.files : done.written, !!opts.dryRun);
+      else report(ctx, raw, done.plan, done.next, done.after, opts.dryRun ? done.files : done.written, !!opts.dryRun);
     });
 }
 
@@ -203,8 +211,8 @@ function reportNothing(ctx: CliContext, raw: RawResult, plan: ImportPlan): void 
   } else ctx.out(`Nothing to import from ${raw.file}.`);
 }
 
-function report(ctx: CliContext, raw: RawResult, plan: ImportPlan, next: Book, table: MasteryTable | undefined, files: string[], dryRun: boolean): void {
-  const analyses = plan.planned.map((p) => analyzeAssessment(next, p.assessment.id, p.responses, { after: table }));
+function report(ctx: CliContext, raw: RawResult, plan: ImportPlan, next: Book, after: LevelLookup | undefined, files: string[], dryRun: boolean): void {
+  const analyses = plan.planned.map((p) => analyzeAssessment(next, p.assessment.id, p.responses, { after }));
   if (ctx.globals.json) {
     ctx.json({
       dryRun,
