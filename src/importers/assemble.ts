@@ -406,8 +406,10 @@ function planOne(raw: RawResult, book: Book, g: RawAssessment, cols: RawColumn[]
     notes.push(`responses run from ${g.dateSpan.first} to ${g.dateSpan.last}: dated ${g.dateSpan.first}, the first (use --date to change it)`);
   }
   const kind: AssessmentKind = opts.kind ?? entry.kind ?? (/exit/i.test(title) ? 'exit-ticket' : 'quiz');
-  let id = opts.as ?? (entry.id && !entry.from.endsWith('(same title)') ? entry.id : `${date}-${slugify(title)}`);
-  if (!opts.as && !entry.id) {
+  // The map's id holds unless --date or --title say this is another sitting of it.
+  const mapId = entry.id && !entry.from.endsWith('(same title)') && !opts.date && !opts.title ? entry.id : undefined;
+  let id = opts.as ?? mapId ?? `${date}-${slugify(title)}`;
+  if (!opts.as && !mapId) {
     const base = id;
     for (let n = 2; usedIds.has(id); n++) id = `${base}-${n}`;
   }

@@ -290,3 +290,27 @@ describe('what students type stays text', () => {
     expect(read(dir, 'roster.csv')).toContain('S029,Zoë,Müller-Ibáñez,,zoe.muller@students.example.org,active');
   });
 });
+
+describe('assessment fields from the command line', () => {
+  it('sets --title, --kind, --date and --retake-of; the retake replaces the original on its standards', async () => {
+    const { dir, forms, map } = setup();
+    const r = await run(['import', forms, '--map', map, '--title', 'Ratios retake', '--kind', 'quiz', '--date', '2026-11-21', '--retake-of', '2026-10-20-ratios-quiz'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const yaml = read(dir, 'assessments/2026-11-21-ratios-retake.yaml');
+    expect(yaml).toMatch(/^id: 2026-11-21-ratios-retake\ntitle: Ratios retake\ndate: 2026-11-21\nkind: quiz\nretakeOf: 2026-10-20-ratios-quiz\n/);
+    // Noah (S009) took the 10-20 quiz but not its first retake: now this retake replaces it on 6.RP.A.1 and 6.RP.A.3.
+    // 6.RP.A.3 without the quiz: 18/7 (10-28) then 4 → 0.35·18/7 + 0.65·4 = 0.9 + 2.6 = 3.50.
+    expect(read(dir, 'mastery.csv')).toContain('S009,6.RP.A.3,3.50,4,Exceeds,true,2,2026-11-21,decaying-average');
+  });
+
+  it("can use Forms' own Score as the only item", async () => {
+    const { dir, forms } = setup();
+    const map = join(tempDir(), 'score.map.yaml');
+    writeFileSync(map, 'title: Exit ticket total\nignore: ["Q1. Which ratio is equivalent to 3:4?", "Q2. A recipe uses 2 cups of flour for every 3 cups of milk. How many cups of flour go with 12 cups of milk?", "Q3. A bag has 5 red marbles and 7 blue marbles. What is the ratio of blue marbles to all the marbles?", "Q4. A car travels 150 miles in 3 hours. At that rate, how many miles does it travel in 5 hours?"]\nitems:\n  - { id: total, column: Score, standards: [6.RP.A.1] }\n');
+    const r = await run(['import', forms, '--map', map], { cwd: dir });
+    expect(r.code).toBe(0);
+    const csv = read(dir, 'assessments/2026-11-20-exit-ticket-total.csv');
+    expect(row(csv, 'S002')).toBe('S002,2');
+    expect(read(dir, 'assessments/2026-11-20-exit-ticket-total.yaml')).toContain('points: 4');
+  });
+});

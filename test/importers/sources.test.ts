@@ -164,3 +164,13 @@ describe('line endings', () => {
     expect(raw.students.map((s) => s.email)).toEqual(['a@x.org', 'b@x.org']);
   });
 });
+
+describe('Canvas names', () => {
+  it('unwraps a name Canvas defused as ="…" and reads LastName/FirstName columns', async () => {
+    const f = join(tempDir(), 'g.csv');
+    writeFileSync(f, 'LastName,FirstName,ID,SIS User ID,SIS Login ID,Section,Quiz (9)\n    Points Possible,,,,,,5\n"=""Cmd""",Robert,1,S010,r@x.org,P1,4\n');
+    const raw = await readSource(f, 'g.csv', {});
+    expect(raw.format).toBe('canvas');
+    expect(raw.students[0]).toMatchObject({ familyName: 'Cmd', givenName: 'Robert', id: 'S010' });
+  });
+});
