@@ -80,6 +80,7 @@ export function checkBook(book: Book): Diagnostic[] {
   for (const o of book.observations) {
     if (!students.has(o.studentId)) out.push(error('observations', o.source, `observation for ${JSON.stringify(o.studentId)}, who is not in roster.csv`, 'fix the student id'));
     if (!standards.has(o.standard)) out.push(error('observations', o.source, `observation on ${JSON.stringify(o.standard)}, which is not in standards.yaml`, 'fix the standard code'));
+    else if (standards.get(o.standard)!.children.length) out.push(error('observations', o.source, `observation on ${o.standard}, a parent standard that rolls up from its children`, 'record it on one of its children'));
     if (o.score < 0 || o.score > max) out.push(error('observations', o.source, `score ${formatPoints(o.score)} is outside the scale 0–${formatPoints(max)}`, 'observations carry a score on the mastery scale'));
   }
 

@@ -34,7 +34,8 @@ const collect = (v: string, prev: string[] = []) => [...prev, ...v.split(',').ma
 
 /** --method/--w/--n/--as-of as domain options (shared by mastery, explain, student). */
 export function methodOptions(o: { method?: MethodName; w?: number; n?: number; asOf?: string }): MasteryOptions {
-  return { method: o.method ? { method: o.method, w: o.w, n: o.n } : undefined, asOf: o.asOf };
+  const given = o.method !== undefined || o.w !== undefined || o.n !== undefined;
+  return { method: given ? { method: o.method, w: o.w, n: o.n } : undefined, asOf: o.asOf };
 }
 
 export function addMethodOptions(cmd: Command): Command {

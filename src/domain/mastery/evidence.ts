@@ -112,14 +112,18 @@ export function collectEvidence(book: Book, opts: EvidenceOptions = {}): Map<str
   }
   while (oi < observations.length) push(observationEvidence(observations[oi++]!));
 
-  // A retake replaces the original for each standard on which the student has evidence from the retake.
+  // A retake replaces the original for each standard on which the student has evidence from the retake
+  // (DESIGN.md). Only its direct original: in a chain A ← B ← C a student who sat A and C keeps A, since
+  // C retakes B; one who sat all three keeps C alone. Observations are never dropped. With --as-of, a
+  // retake after that day is not there yet, so the original still counts.
   const retakes = assessments.filter((a) => a.retakeOf);
   if (retakes.length) {
     for (const se of out.values()) {
       for (const [standard, list] of se.byStandard) {
         const fromRetakes = new Set(list.filter((e) => e.kind === 'assessment').map((e) => e.from));
         const replaced = new Map<string, string>();
-        for (const r of retakes) if (fromRetakes.has(r.id)) replaced.set(r.retakeOf!, r.id);
+        // Retakes are in evidence order, so two retakes of one original name the later one.
+        for (const r of retakes) if (fromRetakes.has(r.id)) replaced.set(r.retakeOf!, `${r.id} (${r.date})`);
         if (!replaced.size) continue;
         const kept: Evidence[] = [];
         const dropped: DroppedEvidence[] = [];

@@ -47,8 +47,12 @@ export function weightedAverage(s: readonly number[], w: number): MethodResult {
   };
 }
 
+/** Evidence scores are quotients (earned ÷ possible × max): forgive the binary noise of a score that is exactly at mastery. */
+const AT_MASTERY_TOLERANCE = 1e-9;
+
+/** Canvas's n_mastery: the mean of the scores at or above mastery, once there are n of them; "not yet" before. */
 export function nMastery(s: readonly number[], n: number, c: MethodContext): MethodResult {
-  const kept = s.filter((x) => x >= c.masteryPoints);
+  const kept = s.filter((x) => x >= c.masteryPoints - AT_MASTERY_TOLERANCE);
   const head = `scores at or above ${f(c.masteryPoints)}: ${kept.length ? list(kept) : 'none'} (${kept.length} of ${n} needed)`;
   if (kept.length < n) return { score: null, steps: [head, 'not yet: fewer than n scores at mastery'] };
   const score = meanOf(kept);
@@ -168,6 +172,22 @@ export function bestFit(s: readonly number[], c: MethodContext): MethodResult {
   const score = clamp(best!.value, c);
   steps.push(`least error: ${best!.name}${score !== best!.value ? `, clamped to ${f(score)}` : ''}`);
   return { score, steps };
+}
+
+/** "decaying-average (w 0.65)": the method with the parameter it uses, for reports. */
+export function describeMethod(spec: MethodSpec): string {
+  switch (spec.method) {
+    case 'decaying-average':
+    case 'weighted-average':
+      return `${spec.method} (w ${f(spec.w)})`;
+    case 'power-law':
+      return `${spec.method} (falls back to decaying-average, w ${f(spec.w)})`;
+    case 'n-mastery':
+    case 'most-recent-n':
+      return `${spec.method} (n ${spec.n})`;
+    default:
+      return spec.method;
+  }
 }
 
 export function applyMethod(scores: readonly number[], spec: MethodSpec, c: MethodContext): MethodResult {
