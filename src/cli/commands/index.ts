@@ -6,11 +6,15 @@ import * as check from './check.ts';
 import * as roster from './roster.ts';
 import * as standards from './standards.ts';
 import * as mastery from './mastery.ts';
+import * as explain from './explain.ts';
+import * as student from './student.ts';
 
 export const COMMANDS: ((program: Command, ctx: CliContext) => void)[] = [
   init.register,
   roster.register,
   standards.register,
   mastery.register,
+  explain.register,
+  student.register,
   check.register,
 ];

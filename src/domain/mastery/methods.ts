@@ -180,8 +180,6 @@ export function describeMethod(spec: MethodSpec): string {
     case 'decaying-average':
     case 'weighted-average':
       return `${spec.method} (w ${f(spec.w)})`;
-    case 'power-law':
-      return `${spec.method} (falls back to decaying-average, w ${f(spec.w)})`;
     case 'n-mastery':
     case 'most-recent-n':
       return `${spec.method} (n ${spec.n})`;

@@ -13,7 +13,7 @@
 import { compareText, roundHalfAway } from '../numbers.ts';
 import { levelFor, masteryPoints, NOT_ASSESSED, NOT_YET } from '../scale.ts';
 import type { Book, Level, MethodName, MethodSpec, RollupRule, Standard, Student } from '../types.ts';
-import { collectEvidence, type DroppedEvidence, type Evidence } from './evidence.ts';
+import { collectEvidence, type DroppedEvidence, type Evidence, type StudentEvidence } from './evidence.ts';
 import { applyMethod, type MethodContext } from './methods.ts';
 
 /** What a row's `method` column says: the calculation method, or how a parent standard rolls up. */
@@ -77,6 +77,13 @@ export function methodFor(book: Book, std: Standard, opts: MasteryOptions = {}):
   };
 }
 
+/** The folder's method and parameters, with the command line's on top. */
+export function folderMethod(book: Book, opts: MasteryOptions = {}): MethodSpec {
+  const base = book.settings.mastery;
+  const o = opts.method ?? {};
+  return { method: o.method ?? base.method, w: o.w ?? base.w, n: o.n ?? base.n };
+}
+
 export function methodContext(book: Book): MethodContext {
   const scale = book.settings.scale;
   return { masteryPoints: masteryPoints(scale), min: 0, max: scale.max };
@@ -123,19 +130,21 @@ export function masteryTable(book: Book, opts: MasteryOptions = {}, includeWithd
     .filter((s) => includeWithdrawn || s.status === 'active')
     .sort((a, b) => compareText(a.id, b.id));
   const cells = new Map<string, Map<string, MasteryCell>>();
-  for (const s of students) {
-    const se = evidence.get(s.id);
-    const row = new Map<string, MasteryCell>();
-    for (const std of book.standards) {
-      if (std.children.length) continue;
-      row.set(std.id, scoreCell(book, s.id, std, se?.byStandard.get(std.id) ?? [], se?.dropped.get(std.id) ?? [], methodFor(book, std, opts)));
-    }
-    for (const std of book.standards) {
-      if (std.children.length) row.set(std.id, rollupCell(book, s.id, std, row, methodFor(book, std, opts)));
-    }
-    cells.set(s.id, row);
-  }
+  for (const s of students) cells.set(s.id, studentCells(book, s.id, evidence.get(s.id), opts));
   return { students, standards: book.standards, cells };
+}
+
+/** One student's cells, leaf standards first, then the parents that roll up from them. */
+export function studentCells(book: Book, studentId: string, se: StudentEvidence | undefined, opts: MasteryOptions = {}): Map<string, MasteryCell> {
+  const row = new Map<string, MasteryCell>();
+  for (const std of book.standards) {
+    if (std.children.length) continue;
+    row.set(std.id, scoreCell(book, studentId, std, se?.byStandard.get(std.id) ?? [], se?.dropped.get(std.id) ?? [], methodFor(book, std, opts)));
+  }
+  for (const std of book.standards) {
+    if (std.children.length) row.set(std.id, rollupCell(book, studentId, std, row, methodFor(book, std, opts)));
+  }
+  return row;
 }
 
 /**
