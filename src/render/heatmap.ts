@@ -73,11 +73,22 @@ export function renderHeatmap(input: HeatmapInput): string {
   }
   const cellOf = (s: Student, std: Standard) => table.cells.get(s.id)!.get(std.id)!;
   const colWidth = (g: Group, i: number) => Math.max(3, g.labels[i]!.length, ...stats(g.standards[i]!).map((x) => x.length)) + 1;
-  const groupWidth = (g: Group) => Math.max(g.labels.reduce((t, _, i) => t + colWidth(g, i), 0), g.unit.length + 1, g.prefix.length + 1) + GAP;
+  const widths = new Map<Group, number>();
+  const groupWidth = (g: Group) => {
+    let w = widths.get(g);
+    if (w === undefined) widths.set(g, (w = Math.max(g.labels.reduce((t, _, i) => t + colWidth(g, i), 0), g.unit.length + 1, g.prefix.length + 1) + GAP));
+    return w;
+  };
 
+  const statsMemo = new Map<string, string[]>();
   function stats(std: Standard): string[] {
-    const xs = students.map((s) => cellOf(s, std).score).filter((x): x is number => x !== null);
-    return xs.length ? [formatScore(mean(xs), 1), formatScore(median(xs), 1)] : ['', ''];
+    let r = statsMemo.get(std.id);
+    if (!r) {
+      const xs = students.map((s) => cellOf(s, std).score).filter((x): x is number => x !== null);
+      r = xs.length ? [formatScore(mean(xs), 1), formatScore(median(xs), 1)] : ['', ''];
+      statsMemo.set(std.id, r);
+    }
+    return r;
   }
 
   // Page: as many whole units as fit the width; a unit wider than the page is split.

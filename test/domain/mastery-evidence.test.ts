@@ -23,7 +23,7 @@ function files(over: Partial<BookFiles>): BookFiles {
   return { roster: ROSTER, standards: STANDARDS, ...over };
 }
 const cellOf = (book: Book, student: string, std: string, opts: MasteryOptions = {}): MasteryCell =>
-  masteryTable(book, opts, true).cells.get(student)!.get(std)!;
+  masteryTable(book, { trace: true, ...opts }, true).cells.get(student)!.get(std)!;
 const scoresOf = (c: MasteryCell) => c.evidence.map((e) => Number(e.score.toFixed(4)));
 
 describe('evidence scores from an assessment', () => {

@@ -75,14 +75,17 @@ Examples:
   $ pathbook mastery --method power-law --as-of 2026-11-01
   $ pathbook mastery --json | jq '.[] | select(.mastered == false)'`)
     .action(async (opts: MasteryCliOptions) => {
+      let written: Book | undefined;
       if (opts.write) {
         if (opts.method || opts.w || opts.n || opts.asOf) {
           throw new UserError(`--write records the folder's own methods and all of today's evidence in ${MASTERY_FILE}`, { hint: 'drop --method/--w/--n/--as-of when writing', exitCode: 2 });
         }
-        const r = await ctx.write('mastery --write', ({ book }) => ({ changes: [masteryChange(book)], result: {} }));
+        // Report on the very book that was written from (no second load).
+        const r = await ctx.write('mastery --write', (loaded) => ({ changes: [masteryChange(loaded.book)], result: { book: loaded.book } }));
         ctx.info(r.written.length ? `Wrote ${MASTERY_FILE}.` : `${MASTERY_FILE} is up to date.`);
+        written = r.book;
       }
-      const { book } = await ctx.loadBook();
+      const book = written ?? (await ctx.loadBook()).book;
       const view = filterView(book, opts);
       const mopts = methodOptions(opts);
       const table = masteryTable(book, mopts);

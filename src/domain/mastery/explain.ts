@@ -24,8 +24,9 @@ export interface Explanation {
   others: MethodOutcome[];
 }
 
-export function explainMastery(book: Book, student: Student, standard: Standard, opts: MasteryOptions = {}): Explanation {
-  const se = collectEvidence(book, { asOf: opts.asOf }).get(student.id);
+export function explainMastery(book: Book, student: Student, standard: Standard, options: MasteryOptions = {}): Explanation {
+  const opts = { ...options, trace: true };
+  const se = collectEvidence(book, { asOf: opts.asOf, detail: true, students: new Set([student.id]) }).get(student.id);
   const cell = studentCells(book, student.id, se, opts).get(standard.id)!;
   const others = METHODS.map((method): MethodOutcome => {
     const o = studentCells(book, student.id, se, { ...opts, method: { ...opts.method, method } }).get(standard.id)!;

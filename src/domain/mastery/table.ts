@@ -57,6 +57,8 @@ export interface MasteryOptions {
   method?: MethodOverride;
   /** Only evidence dated on or before this day (`--as-of`). */
   asOf?: string;
+  /** Keep each method's working in `steps` (explain does; class tables skip it, it is most of their cost). */
+  trace?: boolean;
 }
 
 export interface MasteryTable {
@@ -89,7 +91,7 @@ export function methodContext(book: Book): MethodContext {
   return { masteryPoints: masteryPoints(scale), min: 0, max: scale.max };
 }
 
-/** Score → level and mastered, from the rounded score (see the decisions above). */
+/** Score → level and mastered, from the rounded score. */
 function grade(book: Book, raw: number): { score: number; level: Level; label: string; mastered: boolean } {
   const scale = book.settings.scale;
   const score = roundHalfAway(raw, 2);
@@ -98,51 +100,64 @@ function grade(book: Book, raw: number): { score: number; level: Level; label: s
 }
 
 /** One cell from its ordered evidence: the method over the scores, unless an override is the newest. */
-export function scoreCell(book: Book, studentId: string, std: Standard, evidence: Evidence[], dropped: DroppedEvidence[], spec: MethodSpec): MasteryCell {
+export function scoreCell(book: Book, studentId: string, std: Standard, evidence: Evidence[], dropped: DroppedEvidence[], spec: MethodSpec, trace = true): MasteryCell {
+  const scale = book.settings.scale;
   const last = evidence[evidence.length - 1];
-  const base = {
-    studentId, standard: std.id, evidenceCount: evidence.length, lastDate: last ? last.date : null,
-    method: spec.method, spec, evidence, dropped,
-    thin: evidence.length > 0 && evidence.length < book.settings.mastery.minEvidence,
-  };
+  let raw: number | null = null;
+  let steps: string[];
+  let fallback: MethodName | undefined;
+  let override = false;
   if (!last) {
-    return { ...base, score: null, level: null, label: NOT_ASSESSED, mastered: false, override: false, raw: null, steps: ['no evidence'] };
+    steps = ['no evidence'];
+  } else if (last.kind === 'override') {
+    override = true;
+    raw = last.score;
+    steps = [`teacher override on ${last.date}: ${roundHalfAway(raw, 2).toFixed(2)}, in force until newer evidence arrives (the method is not used)`];
+  } else {
+    const scores: number[] = [];
+    for (const e of evidence) if (e.kind !== 'override') scores.push(e.score);
+    const r = applyMethod(scores, spec, methodContext(book), trace);
+    raw = r.score;
+    steps = r.steps;
+    fallback = r.fallback;
   }
-  if (last.kind === 'override') {
-    const g = grade(book, last.score);
-    return {
-      ...base, ...g, override: true, raw: last.score,
-      steps: [`teacher override on ${last.date}: ${g.score.toFixed(2)}, in force until newer evidence arrives (the method is not used)`],
-    };
-  }
-  const scores = evidence.filter((e) => e.kind !== 'override').map((e) => e.score);
-  const r = applyMethod(scores, spec, methodContext(book));
-  if (r.score === null) {
-    return { ...base, score: null, level: null, label: NOT_YET, mastered: false, override: false, raw: null, steps: r.steps, fallback: r.fallback };
-  }
-  return { ...base, ...grade(book, r.score), override: false, raw: r.score, steps: r.steps, fallback: r.fallback };
+  // The level and `mastered` come from the rounded score (see the decisions above).
+  const score = raw === null ? null : roundHalfAway(raw, 2);
+  const level = score === null ? null : levelFor(score, scale);
+  const cell: MasteryCell = {
+    studentId, standard: std.id, score, level,
+    label: level ? level.label : last ? NOT_YET : NOT_ASSESSED,
+    mastered: score !== null && score >= masteryPoints(scale),
+    evidenceCount: evidence.length, lastDate: last ? last.date : null, method: spec.method, spec,
+    thin: evidence.length > 0 && evidence.length < book.settings.mastery.minEvidence,
+    override, evidence, dropped, raw, steps,
+  };
+  if (fallback) cell.fallback = fallback;
+  return cell;
 }
 
 /** Mastery for every active student (or all, with includeWithdrawn) on every standard. */
 export function masteryTable(book: Book, opts: MasteryOptions = {}, includeWithdrawn = false): MasteryTable {
-  const evidence = collectEvidence(book, { asOf: opts.asOf });
   const students = book.students
     .filter((s) => includeWithdrawn || s.status === 'active')
     .sort((a, b) => compareText(a.id, b.id));
+  const evidence = collectEvidence(book, { asOf: opts.asOf, detail: opts.trace ?? false, students: new Set(students.map((s) => s.id)) });
+  const specs = new Map(book.standards.map((std) => [std.id, methodFor(book, std, opts)]));
   const cells = new Map<string, Map<string, MasteryCell>>();
-  for (const s of students) cells.set(s.id, studentCells(book, s.id, evidence.get(s.id), opts));
+  for (const s of students) cells.set(s.id, studentCells(book, s.id, evidence.get(s.id), opts, specs));
   return { students, standards: book.standards, cells };
 }
 
 /** One student's cells, leaf standards first, then the parents that roll up from them. */
-export function studentCells(book: Book, studentId: string, se: StudentEvidence | undefined, opts: MasteryOptions = {}): Map<string, MasteryCell> {
+export function studentCells(book: Book, studentId: string, se: StudentEvidence | undefined, opts: MasteryOptions = {}, specs?: Map<string, MethodSpec>): Map<string, MasteryCell> {
   const row = new Map<string, MasteryCell>();
+  const spec = (std: Standard) => specs?.get(std.id) ?? methodFor(book, std, opts);
   for (const std of book.standards) {
     if (std.children.length) continue;
-    row.set(std.id, scoreCell(book, studentId, std, se?.byStandard.get(std.id) ?? [], se?.dropped.get(std.id) ?? [], methodFor(book, std, opts)));
+    row.set(std.id, scoreCell(book, studentId, std, se?.byStandard.get(std.id) ?? [], se?.dropped.get(std.id) ?? [], spec(std), opts.trace ?? false));
   }
   for (const std of book.standards) {
-    if (std.children.length) row.set(std.id, rollupCell(book, studentId, std, row, methodFor(book, std, opts)));
+    if (std.children.length) row.set(std.id, rollupCell(book, studentId, std, row, spec(std)));
   }
   return row;
 }
