@@ -27,7 +27,7 @@ function describeEvidence(e: Evidence): string {
 
 const outcome = (c: MasteryCell) => ({
   method: c.spec.method, w: c.spec.w, n: c.spec.n, score: c.score, level: c.level ? c.level.level : null, label: c.label,
-  mastered: c.mastered, fallback: c.fallback ?? null,
+  mastered: c.mastered, fallback: c.fallback ?? null, ...(c.progress ? { progress: c.progress } : {}),
 });
 
 const levelText = (c: MasteryCell) => (c.level ? `${c.label} (level ${c.level.level})` : c.label);
@@ -73,7 +73,7 @@ export function renderExplanation(x: Explanation, style: Style): string {
   out.push('');
 
   if (cell.score === null) {
-    out.push(b(`Result: ${cell.label}`));
+    out.push(b(`Result: ${cell.label}`) + (cell.progress ? ` (${cell.progress.have} of ${cell.progress.need} scores at mastery)` : ''));
   } else {
     const exact = cell.raw !== null && roundHalfAway(cell.raw, 4) !== cell.score ? `${formatPoints(cell.raw)} rounds to ` : '';
     out.push(b(`Result: ${exact}${formatScore(cell.score)} → ${levelText(cell)}`) + ` · mastery from ${formatPoints(x.masteryPoints)}: ${cell.mastered ? 'mastered' : 'not yet'}`);
@@ -118,6 +118,7 @@ export function explanationJson(x: Explanation, toRow: (c: MasteryCell) => objec
     thin: cell.thin,
     override: cell.override,
     fallback: cell.fallback ?? null,
+    ...(cell.progress ? { progress: cell.progress } : {}),
     mastery_points: x.masteryPoints,
     max: x.max,
     evidence: cell.evidence.map(ev),

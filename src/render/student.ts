@@ -36,6 +36,7 @@ export function unitsOf(standards: Standard[]): { unit: string; standards: Stand
 
 export function flagsOf(c: MasteryCell): string[] {
   const f: string[] = [];
+  if (c.score === null && c.progress) f.push(`${c.progress.have} of ${c.progress.need} at mastery`);
   if (c.thin) f.push('thin evidence');
   if (c.override) f.push('override');
   if (c.rollup) f.push(`rolls up (${c.rollup.rule})`);

@@ -20,6 +20,8 @@ export interface MethodResult {
   steps: string[];
   /** Set when the method could not apply and another one was used. */
   fallback?: MethodName;
+  /** n-mastery: scores at mastery so far and how many are needed ("2 of 3", mastery.md §7.3). */
+  progress?: { have: number; need: number };
 }
 
 /** Collects working lines when tracing; the lines are only built when they are kept. */
@@ -77,11 +79,11 @@ export function nMastery(s: readonly number[], n: number, c: MethodContext, trac
   t.add(() => `scores at or above ${f(c.masteryPoints)}: ${kept.length ? list(kept) : 'none'} (${kept.length} of ${n} needed)`);
   if (kept.length < n) {
     t.add(() => 'not yet: fewer than n scores at mastery');
-    return { score: null, steps: t.steps };
+    return { score: null, steps: t.steps, progress: { have: kept.length, need: n } };
   }
   const score = meanOf(kept);
   t.add(() => `mean = ${f(score)}`);
-  return { score, steps: t.steps };
+  return { score, steps: t.steps, progress: { have: kept.length, need: n } };
 }
 
 export function latest(s: readonly number[], trace = true): MethodResult {

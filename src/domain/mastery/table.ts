@@ -42,6 +42,8 @@ export interface MasteryCell {
   raw: number | null;
   steps: string[];
   fallback?: MethodName;
+  /** n-mastery: scores at mastery so far and how many are needed. */
+  progress?: { have: number; need: number };
   /** For a parent standard: its rule and its children's cells. */
   rollup?: { rule: RollupRule; children: MasteryCell[] };
 }
@@ -106,6 +108,7 @@ export function scoreCell(book: Book, studentId: string, std: Standard, evidence
   let raw: number | null = null;
   let steps: string[];
   let fallback: MethodName | undefined;
+  let progress: MasteryCell['progress'];
   let override = false;
   if (!last) {
     steps = ['no evidence'];
@@ -120,6 +123,7 @@ export function scoreCell(book: Book, studentId: string, std: Standard, evidence
     raw = r.score;
     steps = r.steps;
     fallback = r.fallback;
+    progress = r.progress;
   }
   // The level and `mastered` come from the rounded score (see the decisions above).
   const score = raw === null ? null : roundHalfAway(raw, 2);
@@ -133,6 +137,7 @@ export function scoreCell(book: Book, studentId: string, std: Standard, evidence
     override, evidence, dropped, raw, steps,
   };
   if (fallback) cell.fallback = fallback;
+  if (progress) cell.progress = progress;
   return cell;
 }
 
