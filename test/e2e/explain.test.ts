@@ -33,7 +33,7 @@ describe('explain agrees with mastery', () => {
         expect({ method: m.method, score: m.score, level: m.level, label: m.label, mastered: m.mastered }).toEqual({ method: want.method, score: want.score, level: want.level, label: want.label, mastered: want.mastered });
       }
     }
-  });
+  }, 180_000); // 300 in-process runs of the real program
 
   it.each(METHODS)('explain --method %s gives mastery --method\'s figure (S007 and S017, every standard, --n 2 --w 0.5)', async (m) => {
     const rows = await json<Row[]>(['mastery', '--method', m, '--n', '2', '--w', '0.5', '--student', 'S007']);
