@@ -16,7 +16,7 @@ export function parseStandards(text: string, file = STANDARDS_FILE, defaults: { 
       f.error([i], 'each standard should be a mapping with at least `id:` and `statement:`');
       return;
     }
-    f.unknownKeys([i], ['id', 'statement', 'student_statement', 'unit', 'prerequisites', 'children', 'rollup', 'method', 'w', 'n']);
+    f.unknownKeys([i], ['id', 'statement', 'student_statement', 'unit', 'prerequisites', 'children', 'rollup', 'method', 'w', 'n', 'case_id']);
     // A standard may set its method, its parameters, or both (DESIGN.md: "overridable per standard");
     // what it leaves out comes from pathbook.yaml.
     const own = f.has([i, 'method']) || f.has([i, 'w']) || f.has([i, 'n']);
@@ -34,6 +34,7 @@ export function parseStandards(text: string, file = STANDARDS_FILE, defaults: { 
         w: f.number([i, 'w'], { fallback: defaults.w, min: 0.01, max: 0.99 }),
         n: f.number([i, 'n'], { fallback: defaults.n, min: 1, max: 10, integer: true }),
       } : undefined,
+      caseId: f.has([i, 'case_id']) ? f.text([i, 'case_id']) : undefined,
       source: f.at([i]),
     });
   });
@@ -46,6 +47,7 @@ export function standardsText(standards: readonly Standard[]): string {
     if (s.children.length) o.children = s.children;
     if (s.rollup) o.rollup = s.rollup;
     if (s.method) Object.assign(o, { method: s.method.method, w: s.method.w, n: s.method.n });
+    if (s.caseId) o.case_id = s.caseId;
     return o;
   }));
 }

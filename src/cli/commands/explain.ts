@@ -10,7 +10,7 @@ import { addMethodOptions, methodOptions, type MethodCliOptions } from './master
 export function register(program: Command, ctx: CliContext): void {
   const cmd = program.command('explain')
     .summary('show how a student\'s mastery of a standard was worked out')
-    .description('Each piece of evidence in order with its file and row, the points behind it, what a retake\nreplaced, the calculation step by step, the level, and what every other method would give.\nThe figure is the one `pathbook mastery` shows with the same options.')
+    .description('Each piece of evidence in order with its file and row, the points behind it, what a retake replaced, the calculation step by step, the level, and what every other method would give. The figure is the one `pathbook mastery` shows with the same options.')
     .argument('<student>', 'student id, e.g. S005')
     .argument('<standard>', 'standard id, e.g. 6.RP.A.3');
   addMethodOptions(cmd)

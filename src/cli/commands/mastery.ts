@@ -61,7 +61,7 @@ export const byStudentThenStandard = (a: MasteryRow, b: MasteryRow) => compareTe
 export function register(program: Command, ctx: CliContext): void {
   const cmd = program.command('mastery')
     .summary('the class heatmap: mastery by student and standard')
-    .description('Mastery of each standard for each active student, one level per cell (coloured when the\nterminal allows), with per-standard class mean, median and counts at each level, and\nper-student counts mastered. --json and --csv give mastery.csv\'s rows for the same view.')
+    .description('Mastery of each standard for each active student, one level per cell (coloured when the terminal allows), with per-standard class mean, median and counts at each level, and per-student counts mastered. --json and --csv give mastery.csv\'s rows for the same view.')
     .option('--section <section>', 'only this section')
     .option('--standard <ids>', 'only these standards (comma-separated, repeatable)', collect)
     .option('--unit <unit>', 'only the standards of this unit')

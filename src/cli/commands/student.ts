@@ -12,7 +12,7 @@ import { addMethodOptions, methodLine, methodOptions, type MethodCliOptions } fr
 export function register(program: Command, ctx: CliContext): void {
   const cmd = program.command('student')
     .summary('one student\'s standards: level, trend, flags, and what is next')
-    .description('A student\'s mastery of each standard, grouped by unit, with a trend line of the evidence\nscores, thin-evidence and override flags, and the standards they are ready for next\n(not yet mastered, every prerequisite mastered).')
+    .description('A student\'s mastery of each standard, grouped by unit, with a trend line of the evidence scores, thin-evidence and override flags, and the standards they are ready for next (not yet mastered, every prerequisite mastered).')
     .argument('<id>', 'student id, e.g. S005');
   addMethodOptions(cmd)
     .addHelpText('after', `
