@@ -1,0 +1,143 @@
+// playlists/<student>.yaml: a student's playlist and its progress. Written whole by `pathbook playlist`;
+// `pathbook done` changes one `done:` in place through yaml's Document API, so comments and hand edits stay.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Document, isCollection, isScalar, visit } from 'yaml';
+import { isValidDate } from '../domain/ids.ts';
+import { TRACK_TYPES, type Playlist, type Track } from '../domain/playlists.ts';
+import type { Diagnostic } from '../domain/types.ts';
+import { UserError } from './errors.ts';
+import { Fields } from './fields.ts';
+import { parseYamlText } from './yaml.ts';
+
+export const PLAYLISTS_DIR = 'playlists';
+export const playlistFile = (studentId: string): string => `${PLAYLISTS_DIR}/${studentId}.yaml`;
+export const playlistMarkdownFile = (studentId: string): string => `${PLAYLISTS_DIR}/${studentId}.md`;
+
+const TEXT_OPTIONS = { lineWidth: 0, indent: 2, flowCollectionPadding: false } as const;
+
+export function parsePlaylist(text: string, file: string): { playlist?: Playlist; diagnostics: Diagnostic[] } {
+  const { yaml, diagnostics } = parseYamlText(text, file);
+  if (!yaml) return { diagnostics };
+  const f = new Fields(yaml, diagnostics, 'playlist');
+  if (!f.isMap([])) {
+    f.error([], 'a playlist should be a mapping with student:, standards: and tracks:', 'regenerate it with `pathbook playlist`');
+    return { diagnostics };
+  }
+  const tracks = f.list(['tracks'], 'tracks').map((_, i): Track => {
+    const at = ['tracks', i];
+    const done = f.has([...at, 'done']) ? f.text([...at, 'done']) : '';
+    if (done && !isValidDate(done)) f.error([...at, 'done'], `\`done: ${done}\` is not a date`, 'write the day it was finished as YYYY-MM-DD, or null');
+    const t: Track = {
+      activity: f.text([...at, 'activity'], { required: true, id: true }),
+      title: f.text([...at, 'title']),
+      standards: f.texts([...at, 'standards'], { id: true }),
+      type: f.oneOf([...at, 'type'], TRACK_TYPES, 'must'),
+      tier: f.text([...at, 'tier']),
+      kind: f.text([...at, 'kind']),
+      minutes: f.number([...at, 'minutes'], { fallback: 0, min: 0 }),
+      link: f.text([...at, 'link']),
+      done: done && isValidDate(done) ? done : null,
+    };
+    if (f.has([...at, 'note'])) t.note = f.text([...at, 'note']);
+    if (f.has([...at, 'why'])) t.why = f.text([...at, 'why']);
+    return t;
+  });
+  const of = tracks.filter((t) => t.type === 'must').length;
+  const playlist: Playlist = {
+    student: f.text(['student'], { required: true, id: true }),
+    unit: f.has(['unit']) ? f.text(['unit']) : null,
+    standards: f.texts(['standards'], { id: true }),
+    complete: {
+      n: f.number(['complete', 'n'], { fallback: of, min: 0, integer: true }),
+      of: f.number(['complete', 'of'], { fallback: of, min: 0, integer: true }),
+    },
+    tracks,
+    notes: f.texts(['notes']),
+  };
+  return { playlist, diagnostics };
+}
+
+/** The file `pathbook playlist` writes: fixed key order, standard lists inline, a header on how to use it. */
+export function playlistText(p: Playlist): string {
+  const value: Record<string, unknown> = {
+    student: p.student,
+    unit: p.unit,
+    standards: p.standards,
+    complete: { n: p.complete.n, of: p.complete.of },
+    tracks: p.tracks.map((t) => {
+      const o: Record<string, unknown> = {
+        activity: t.activity, title: t.title, standards: t.standards, type: t.type, tier: t.tier,
+        kind: t.kind, minutes: t.minutes, link: t.link, done: t.done,
+      };
+      if (t.note) o.note = t.note;
+      if (t.why) o.why = t.why;
+      return o;
+    }),
+  };
+  if (p.notes.length) value.notes = p.notes;
+  const doc = new Document(value);
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && (pair.key.value === 'standards' || pair.key.value === 'complete') && isCollection(pair.value)) pair.value.flow = true;
+    },
+  });
+  doc.commentBefore = ` Playlist for ${p.student}${p.unit ? ` (unit ${p.unit})` : ''}, written by \`pathbook playlist\`.\n`
+    + ` Record progress with \`pathbook done ${p.student} <activity>\`; regenerating keeps the done dates.`;
+  return doc.toString(TEXT_OPTIONS);
+}
+
+/**
+ * Sets (or, with null, clears) `done:` on every track of `activity`, editing the document in place so the
+ * teacher's comments and edits survive. Returns undefined when the activity is not on the playlist.
+ */
+export function setDoneText(text: string, file: string, activity: string, date: string | null): { text: string; previous: string | null } | undefined {
+  const { yaml, diagnostics } = parseYamlText(text, file);
+  if (!yaml) throw new UserError(diagnostics[0]!.message, { hint: diagnostics[0]!.hint, source: diagnostics[0]!.source });
+  const tracks = yaml.doc.get('tracks');
+  if (!Array.isArray((yaml.data as { tracks?: unknown })?.tracks) || !tracks) return undefined;
+  const list = (yaml.data as { tracks: { activity?: unknown; done?: unknown }[] }).tracks;
+  let previous: string | null = null;
+  let found = false;
+  list.forEach((t, i) => {
+    if (t?.activity !== activity) return;
+    if (!found && t.done) previous = t.done instanceof Date ? t.done.toISOString().slice(0, 10) : String(t.done);
+    found = true;
+    yaml.doc.setIn(['tracks', i, 'done'], date);
+  });
+  return found ? { text: yaml.doc.toString(TEXT_OPTIONS), previous } : undefined;
+}
+
+export interface StoredPlaylist {
+  file: string;
+  text: string;
+  playlist: Playlist;
+}
+
+/** playlists/<id>.yaml for one student, or undefined when there is none; a broken file is an error at its line. */
+export function readPlaylist(root: string, studentId: string): StoredPlaylist | undefined {
+  const file = playlistFile(studentId);
+  const path = join(root, file);
+  if (!existsSync(path)) return undefined;
+  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  const { playlist, diagnostics } = parsePlaylist(text, file);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (!playlist || errors.length) {
+    const d = errors[0] ?? diagnostics[0]!;
+    throw new UserError(d.message, { source: d.source, hint: d.hint ?? `fix ${file}, or delete it and run \`pathbook playlist\` again`, diagnostics: errors.length > 1 ? errors : [] });
+  }
+  return { file, text, playlist };
+}
+
+/** Every playlists/*.yaml, by student id (the file name). */
+export function readPlaylists(root: string): Map<string, StoredPlaylist> {
+  const dir = join(root, PLAYLISTS_DIR);
+  const out = new Map<string, StoredPlaylist>();
+  if (!existsSync(dir)) return out;
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.yaml') && !n.startsWith('.')).sort()) {
+    const id = f.slice(0, -'.yaml'.length);
+    const p = readPlaylist(root, id);
+    if (p) out.set(id, p);
+  }
+  return out;
+}
