@@ -2,7 +2,7 @@
 // `pathbook done` changes one `done:` in place through yaml's Document API, so comments and hand edits stay.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Document, isCollection, isScalar, visit } from 'yaml';
+import { Document, isCollection, isScalar, visit, type Scalar } from 'yaml';
 import { isValidDate } from '../domain/ids.ts';
 import { TRACK_TYPES, type Playlist, type Track } from '../domain/playlists.ts';
 import type { Diagnostic } from '../domain/types.ts';
@@ -98,14 +98,25 @@ export function setDoneText(text: string, file: string, activity: string, date: 
   if (!Array.isArray((yaml.data as { tracks?: unknown })?.tracks) || !tracks) return undefined;
   const list = (yaml.data as { tracks: { activity?: unknown; done?: unknown }[] }).tracks;
   let previous: string | null = null;
-  let found = false;
+  const at: number[] = [];
   list.forEach((t, i) => {
     if (t?.activity !== activity) return;
-    if (!found && t.done) previous = t.done instanceof Date ? t.done.toISOString().slice(0, 10) : String(t.done);
-    found = true;
-    yaml.doc.setIn(['tracks', i, 'done'], date);
+    if (!at.length && t.done) previous = t.done instanceof Date ? t.done.toISOString().slice(0, 10) : String(t.done);
+    at.push(i);
   });
-  return found ? { text: yaml.doc.toString(TEXT_OPTIONS), previous } : undefined;
+  if (!at.length) return undefined;
+  // Where every `done:` is already a plain value, replace just those characters: the rest of the file,
+  // comments and layout included, stays byte for byte. Otherwise (a track without `done:`), let yaml
+  // set it and reprint, which keeps comments but may move one.
+  const nodes = at.map((i) => yaml.doc.getIn(['tracks', i, 'done'], true));
+  if (nodes.every((n) => isScalar(n) && n.range)) {
+    let out = text;
+    const value = date ?? 'null';
+    for (const n of [...nodes].reverse() as Scalar[]) out = out.slice(0, n.range![0]) + value + out.slice(n.range![1]);
+    return { text: out, previous };
+  }
+  for (const i of at) yaml.doc.setIn(['tracks', i, 'done'], date);
+  return { text: yaml.doc.toString(TEXT_OPTIONS), previous };
 }
 
 export interface StoredPlaylist {
