@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import type { Playlist } from '../../src/domain/playlists.ts';
-import { parsePlaylist, playlistText, setDoneText } from '../../src/store/playlist-store.ts';
+import { parsePlaylist, playlistText, setDoneText, yamlScalar } from '../../src/store/playlist-store.ts';
 
 const plan: Playlist = {
   student: 'S1', unit: 'u', standards: ['A', 'B'], complete: { n: 1, of: 1 },
@@ -42,5 +44,24 @@ describe('playlists/<id>.yaml', () => {
       '4: `type: maybe` is not one of: must, may, checkpoint',
       '5: `done: soon` is not a date',
     ]);
+  });
+});
+
+describe('yamlScalar', () => {
+  it('reads back as the same text, in a mapping and in a flow list', () => {
+    const check = (v: string) => {
+      expect(parse(`k: ${yamlScalar(v)}`)).toEqual({ k: v });
+      expect(parse(`k: [${yamlScalar(v)}]`)).toEqual({ k: [v] });
+    };
+    for (const v of ['6.RP.A.1', '2026-11-23', '12', '1e5', '0x1F', 'yes', 'No', 'null', '~', '.inf', 'a: b', 'a #b', 'x:y', 'https://example.org/a?b=c', '- dash', 'Zoë', "D'Angelo", '', ' lead', 'trail ', 'tab\there', 'multi\nline', '"quoted"', '[x]', 'a, b']) check(v);
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 30 }), check), { seed: 7, numRuns: 500 });
+  });
+
+  it('keeps simple text plain, as a teacher would write it', () => {
+    expect(yamlScalar('Scale a recipe for the class party')).toBe('Scale a recipe for the class party');
+    expect(yamlScalar('https://example.org/grade6/unit-rate-check')).toBe('https://example.org/grade6/unit-rate-check');
+    expect(yamlScalar('2026-11-23')).toBe('2026-11-23');
+    expect(yamlScalar('Reading: rates')).toBe('"Reading: rates"');
+    expect(yamlScalar('10')).toBe('"10"');
   });
 });
