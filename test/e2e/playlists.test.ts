@@ -102,7 +102,7 @@ describe('pathbook done and progress', () => {
     const edited = read(dir, 'playlists/S005.yaml')
       .replace('tracks:\n', 'tracks: # Liam starts with the reading on Monday\n')
       .replace('title: "Reading: ratio language in recipes and sports"', 'title: "Reading: ratio language (print it large)"')
-      .replace('    done: null\n    why: shows mastery of 6.RP.A.2', '    done: null # after the small group\n    why: shows mastery of 6.RP.A.2');
+      .replace('    done: null\n    why: "shows mastery of 6.RP.A.2', '    done: null # after the small group\n    why: "shows mastery of 6.RP.A.2');
     writeFileSync(file, edited);
     const r = await run(['done', 'S005', 'ratio-language-reading'], { cwd: dir });
     expect(r.code).toBe(0);
@@ -312,5 +312,17 @@ describe('pathbook check on the activity bank', () => {
     ]);
     const text = await run(['check'], { cwd: dir });
     expect(text.stdout).toContain('standards.yaml:53:3: warning: 6.NS.B.3 has no reteach activity in activities.yaml\n  hint: add one so playlists can offer a reteach track');
+  });
+});
+
+describe('help for the playlist commands', () => {
+  it.each([['playlist'], ['done'], ['progress'], ['choice-board'], ['activities', 'list'], ['activities', 'import']])('pathbook %s --help ends with real examples', async (...cmd) => {
+    const r = await run([...cmd, '--help']);
+    expect(r.code).toBe(0);
+    const examples = r.stdout.split('Examples:\n')[1] ?? '';
+    const lines = examples.trim().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    expect(lines.length).toBeLessThanOrEqual(3);
+    for (const l of lines) expect(l).toMatch(new RegExp(`^  \\$ pathbook ${cmd.join(' ')}\\b`));
   });
 });
