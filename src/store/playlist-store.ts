@@ -8,6 +8,7 @@ import { TRACK_TYPES, type Playlist, type Track } from '../domain/playlists.ts';
 import type { Diagnostic } from '../domain/types.ts';
 import { UserError } from './errors.ts';
 import { Fields } from './fields.ts';
+import { ParseCache } from './parse-cache.ts';
 import { parseYamlText } from './yaml.ts';
 
 export const PLAYLISTS_DIR = 'playlists';
@@ -145,12 +146,14 @@ export interface StoredPlaylist {
 }
 
 /** playlists/<id>.yaml for one student, or undefined when there is none; a broken file is an error at its line. */
-export function readPlaylist(root: string, studentId: string): StoredPlaylist | undefined {
+export function readPlaylist(root: string, studentId: string, cache?: ParseCache): StoredPlaylist | undefined {
   const file = playlistFile(studentId);
   const path = join(root, file);
   if (!existsSync(path)) return undefined;
-  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-  const { playlist, diagnostics } = parsePlaylist(text, file);
+  const bytes = readFileSync(path);
+  const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+  const parse = () => parsePlaylist(text, file);
+  const { playlist, diagnostics } = cache ? cache.get(file, bytes, parse) : parse();
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (!playlist || errors.length) {
     const d = errors[0] ?? diagnostics[0]!;
@@ -159,15 +162,17 @@ export function readPlaylist(root: string, studentId: string): StoredPlaylist | 
   return { file, text, playlist };
 }
 
-/** Every playlists/*.yaml, by student id (the file name). */
+/** Every playlists/*.yaml, by student id (the file name); parses are cached like the book's (a class of 150). */
 export function readPlaylists(root: string): Map<string, StoredPlaylist> {
   const dir = join(root, PLAYLISTS_DIR);
   const out = new Map<string, StoredPlaylist>();
   if (!existsSync(dir)) return out;
+  const cache = new ParseCache(root, undefined, 'playlists');
   for (const f of readdirSync(dir).filter((n) => n.endsWith('.yaml') && !n.startsWith('.')).sort()) {
     const id = f.slice(0, -'.yaml'.length);
-    const p = readPlaylist(root, id);
+    const p = readPlaylist(root, id, cache);
     if (p) out.set(id, p);
   }
+  cache.save();
   return out;
 }
