@@ -9,6 +9,7 @@ import { renderPlaylistMarkdown } from '../../render/playlist-markdown.ts';
 import { renderTable } from '../../render/table.ts';
 import type { FileChange } from '../../store/atomic.ts';
 import { UserError, UsageError } from '../../store/errors.ts';
+import { ParseCache } from '../../store/parse-cache.ts';
 import { playlistFile, playlistMarkdownFile, playlistText, readPlaylist } from '../../store/playlist-store.ts';
 import { displayName } from '../../store/roster-store.ts';
 import type { CliContext } from '../context.ts';
@@ -114,13 +115,16 @@ Examples:
         const changes: FileChange[] = [];
         const playlists: Playlist[] = [];
         const replaced: string[] = [];
+        // Earlier playlists, for their done dates (cached parses: a class of 150 re-reads fast).
+        const cache = new ParseCache(root, undefined, 'playlists');
         for (const s of students) {
-          const previous = readPlaylist(root, s.id)?.playlist;
+          const previous = readPlaylist(root, s.id, cache)?.playlist;
           const p = keepProgress(buildPlaylist(pctx, s.id, scope, { must: opts.must }), previous);
           if (previous && previous.unit !== p.unit) replaced.push(`${s.id} (${previous.unit ?? previous.standards.join(' ')})`);
           playlists.push(p);
           changes.push({ path: playlistFile(s.id), content: playlistText(p) }, { path: playlistMarkdownFile(s.id), content: playlistMarkdown(book, p) });
         }
+        cache.save();
         return { changes, result: { book, playlists, replaced } };
       });
       const { book, playlists, replaced, written } = r;
