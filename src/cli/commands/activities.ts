@@ -11,7 +11,11 @@ import type { CliContext } from '../context.ts';
 export function register(program: Command, ctx: CliContext): void {
   const activities = program.command('activities')
     .summary('list the activity bank, or import activities from CSV')
-    .description('The activity bank in activities.yaml, used by playlists and choice boards.');
+    .description('The activity bank in activities.yaml, used by playlists and choice boards.')
+    .addHelpText('after', `
+Examples:
+  $ pathbook activities list --standard 6.RP.A.3
+  $ pathbook activities import new-activities.csv --dry-run`);
 
   activities.command('list')
     .summary('list activities in curriculum order')
@@ -45,9 +49,11 @@ Examples:
 
   activities.command('import')
     .summary('merge activities from a CSV into activities.yaml')
-    .description('Columns as in activities.yaml: id, title, standards, kind, tier, modality, minutes, link, supports\n'
-      + '(lists separated by ";" or spaces). A known id updates only the fields its row fills in, keeping\n'
-      + 'the file\'s comments and order; a new id is added after the activities of its first standard.')
+    .description('Columns as in activities.yaml: id, title, standards, kind, tier, modality,\n'
+      + 'minutes, link, supports (lists separated by ";" or spaces). A known id updates\n'
+      + 'only the fields its row fills in (a blank cell keeps the field), keeping the\n'
+      + 'file\'s comments and order; a new id goes after the activities of its first\n'
+      + 'standard.')
     .argument('<csv>', 'the CSV file')
     .option('--dry-run', 'report what would change without writing')
     .addHelpText('after', `

@@ -15,10 +15,11 @@ export const BOARDS_DIR = 'boards';
 export function register(program: Command, ctx: CliContext): void {
   program.command('choice-board')
     .summary('a printable 3×3 tic-tac-toe choice board for a unit')
-    .description('Nine activities across kinds. The centre square is a required must-do (for the class: practice\n'
-      + 'on the standard fewest students have mastered; for a student: the first must-do on their\n'
-      + 'playlist). The other squares are placed so that every row, column and diagonal covers the unit\'s\n'
-      + 'standards as far as the bank allows. Writes boards/<unit>.md (or boards/<unit>-<student>.md).')
+    .description('Nine activities across kinds. The centre square is a required must-do (for\n'
+      + 'the class: practice on the standard fewest students have mastered; for a\n'
+      + 'student: the first must-do on their playlist). The other squares are placed so\n'
+      + 'that every row, column and diagonal covers the unit\'s standards as far as the\n'
+      + 'bank allows. Writes boards/<unit>.md (or boards/<unit>-<student>.md).')
     .requiredOption('--unit <unit>', 'the unit')
     .option('--student <id>', 'a board for one student (their must-do in the centre, their supports first)')
     .addHelpText('after', `

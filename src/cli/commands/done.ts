@@ -11,7 +11,7 @@ import { playlistMarkdown } from './playlist.ts';
 export function register(program: Command, ctx: CliContext): void {
   program.command('done')
     .summary('record that a student finished an activity on their playlist')
-    .description('Sets `done:` (today, or --date) on the activity in playlists/<student>.yaml, keeping the\nfile\'s comments and hand edits, and redraws playlists/<student>.md.')
+    .description('Sets `done:` (today, or --date) on the activity in playlists/<student>.yaml,\nkeeping the file\'s comments and hand edits, and redraws playlists/<student>.md.')
     .argument('<student>', 'the student id, e.g. S005')
     .argument('<activity>', 'the activity id, as on the playlist')
     .option('--date <date>', 'the day it was finished (YYYY-MM-DD; default today)', parseDate)

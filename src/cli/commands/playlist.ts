@@ -89,12 +89,14 @@ interface PlaylistCliOptions { unit?: string; standard?: string[]; student?: str
 export function register(program: Command, ctx: CliContext): void {
   program.command('playlist')
     .summary('write a learning playlist per student for a unit')
-    .description('For each student: a must-do for every standard of the unit not yet mastered (reteach when\n'
-      + 'Beginning or not assessed, practice when Approaching), a checkpoint quiz per must-do standard, and\n'
-      + 'may-do extensions for the standards already mastered. Next-ready standards (prerequisites mastered)\n'
-      + 'come first. Activities respect the student\'s accommodations and lean towards their interests and\n'
-      + 'preferred ways of learning. Writes playlists/<id>.yaml and a printable playlists/<id>.md; a\n'
-      + 'regenerated playlist keeps the done dates of the activities it still lists.')
+    .description('For each student: a must-do for every standard of the unit not yet mastered\n'
+      + '(reteach when Beginning or not assessed, practice when Approaching), a\n'
+      + 'checkpoint quiz per must-do standard, and may-do extensions for the standards\n'
+      + 'already mastered. Next-ready standards (prerequisites mastered) come first.\n'
+      + 'Activities respect the student\'s accommodations and lean towards their\n'
+      + 'interests and preferred ways of learning. Writes playlists/<id>.yaml and a\n'
+      + 'printable playlists/<id>.md; a regenerated playlist keeps the done dates of\n'
+      + 'the activities it still lists.')
     .option('--unit <unit>', 'the unit whose standards the playlist covers')
     .option('--standard <ids>', 'or these standards (comma-separated, repeatable)', collect)
     .option('--student <ids>', 'for these students (comma-separated, repeatable)', collect)

@@ -17,7 +17,7 @@ export function register(program: Command, ctx: CliContext): void {
     .addHelpText('after', `
 Examples:
   $ pathbook progress --unit ratios
-  $ pathbook progress --section P2 --json | jq '.progress[] | select(.ready_for_checkpoint)'`)
+  $ pathbook progress --json | jq '.progress[] | select(.ready_for_checkpoint)'`)
     .action(async (opts: { unit?: string; section?: string }) => {
       const { book, root } = await ctx.loadBook();
       if (opts.unit) requireUnit(book, opts.unit);
