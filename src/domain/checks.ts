@@ -96,9 +96,13 @@ export function checkBook(book: Book): Diagnostic[] {
     for (const s of book.standards) {
       if (s.children.length) continue;
       for (const tier of ['reteach', 'extend'] as const) {
-        if (!book.activities.some((a) => a.tier === tier && a.standards.includes(s.id))) {
-          out.push(warning('activities', s.source, `${s.id} has no ${tier} activity in activities.yaml`, `add one so playlists can offer a ${tier} track`));
+        if (!book.activities.some((a) => a.tier === tier && a.kind !== 'quiz' && a.standards.includes(s.id))) {
+          out.push(warning('activities', s.source, `${s.id} has no ${tier} activity in activities.yaml`, `add one so playlists can offer ${tier === 'extend' ? 'an extension' : 'a reteach track'}`));
         }
+      }
+      // A playlist ends each must-do standard with a checkpoint: a quiz aligned to it.
+      if (!book.activities.some((a) => a.kind === 'quiz' && a.standards.includes(s.id))) {
+        out.push(warning('activities', s.source, `${s.id} has no checkpoint (an activity of kind quiz) in activities.yaml`, 'add one so playlists can end with a mastery check'));
       }
     }
   }

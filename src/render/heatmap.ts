@@ -183,3 +183,9 @@ function wrapJoined(items: string[], sep: string, width: number): string[] {
   if (cur) lines.push(cur);
   return lines;
 }
+
+/** A standard code short enough for a table cell: 6.RP.A.1 → RP.A1 (other codes cut to 6 characters). */
+export function shortCode(id: string): string {
+  const m = /^(?:\d+|K|HS[A-Z]?)\.([A-Z]+)\.([A-Z])\.(\d+[a-z]?)$/.exec(id);
+  return m ? `${m[1]}.${m[2]}${m[3]}` : id.length > 6 ? id.slice(0, 6) : id;
+}

@@ -8,6 +8,11 @@ import * as standards from './standards.ts';
 import * as mastery from './mastery.ts';
 import * as explain from './explain.ts';
 import * as student from './student.ts';
+import * as activities from './activities.ts';
+import * as playlist from './playlist.ts';
+import * as done from './done.ts';
+import * as progress from './progress.ts';
+import * as choiceBoard from './choice-board.ts';
 
 export const COMMANDS: ((program: Command, ctx: CliContext) => void)[] = [
   init.register,
@@ -16,5 +21,10 @@ export const COMMANDS: ((program: Command, ctx: CliContext) => void)[] = [
   mastery.register,
   explain.register,
   student.register,
+  activities.register,
+  playlist.register,
+  done.register,
+  progress.register,
+  choiceBoard.register,
   check.register,
 ];
