@@ -9,6 +9,13 @@ import * as mastery from './mastery.ts';
 import * as importCmd from './import.ts';
 import * as analyze from './analyze.ts';
 import * as observe from './observe.ts';
+import * as explain from './explain.ts';
+import * as student from './student.ts';
+import * as activities from './activities.ts';
+import * as playlist from './playlist.ts';
+import * as done from './done.ts';
+import * as progress from './progress.ts';
+import * as choiceBoard from './choice-board.ts';
 
 export const COMMANDS: ((program: Command, ctx: CliContext) => void)[] = [
   init.register,
@@ -18,5 +25,12 @@ export const COMMANDS: ((program: Command, ctx: CliContext) => void)[] = [
   analyze.register,
   observe.register,
   mastery.register,
+  explain.register,
+  student.register,
+  activities.register,
+  playlist.register,
+  done.register,
+  progress.register,
+  choiceBoard.register,
   check.register,
 ];

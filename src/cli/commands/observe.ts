@@ -49,11 +49,11 @@ export function appendObservation(existing: Buffer | undefined, all: readonly Ob
 }
 
 export function register(program: Command, ctx: CliContext): void {
-  program.command('observe <id> <std> <score>')
+  program.command('observe <student> <standard> <score>')
     .summary('record a conference, rubric or override')
-    .description('Append evidence to observations.csv and update mastery.csv. <id> is the\n' +
-      'student\'s id, email or full name; <std> a standard id; <score> a score on the\n' +
-      'mastery scale. --override sets the level outright until newer evidence arrives.')
+    .description('Append evidence to observations.csv and update mastery.csv. <student> is an\n' +
+      'id, email or full name; <score> is on the mastery scale. --override sets the\n' +
+      'level outright until newer evidence arrives.')
     .option('--date <date>', 'when it was observed (default: today)', parseDay)
     .option('--note <text>', 'what you saw')
     .option('--source <kind>', 'where it came from: conference, rubric, platform… (default: observation)')
