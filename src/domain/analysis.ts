@@ -2,7 +2,7 @@
 // analysis (algorithms.md §4: difficulty, point-biserial, item-rest r, KR-20/α, distractors), the result
 // per standard, who moved a mastery level because of it, and tomorrow's plan with names.
 import { isCorrect, normalizeAnswer } from './answers.ts';
-import { assessmentEvidence, collectEvidence } from './mastery/evidence.ts';
+import { assessmentEvidence, collectEvidence, itemsByStandard } from './mastery/evidence.ts';
 import { methodFor, scoreCell, type MasteryCell } from './mastery/table.ts';
 import { compareText, mean, roundHalfAway } from './numbers.ts';
 import { sortByIds } from './sort.ts';
@@ -288,26 +288,23 @@ function firstActivity(activities: readonly Activity[], standard: string, tier: 
  * without the rest of the class and the other standards: a cell depends only on its own evidence.
  */
 function levelsFor(book: Book, standards: readonly string[], students: readonly string[]): LevelLookup {
-  // Only the evidence these cells read: assessments touching the standards, rows of these students.
+  // Only the evidence these cells read: assessments touching the standards, these students' rows.
   const want = new Set(standards);
   const who = new Set(students);
   const focused: Book = {
     ...book,
-    assessments: book.assessments
-      .filter((a) => a.items.some((it) => it.standards.some((s) => want.has(s))))
-      .map((a) => ({ ...a, scores: a.scores.filter((r) => who.has(r.studentId)) })),
+    assessments: book.assessments.filter((a) => a.items.some((it) => it.standards.some((s) => want.has(s)))),
     observations: book.observations.filter((o) => want.has(o.standard) && who.has(o.studentId)),
   };
-  const evidence = collectEvidence(focused);
+  const evidence = collectEvidence(focused, { detail: false, students: who });
   const stds = standards.map((id) => book.standards.find((s) => s.id === id)).filter((s): s is NonNullable<typeof s> => !!s && !s.children.length);
-  const out = new Map<string, Map<string, MasteryCell>>();
+  const out = new Map<string, Map<string, LevelRef | null>>();
   for (const sid of students) {
     const se = evidence.get(sid);
-    const row = new Map<string, MasteryCell>();
-    for (const std of stds) row.set(std.id, scoreCell(book, sid, std, se?.byStandard.get(std.id) ?? [], se?.dropped.get(std.id) ?? [], methodFor(book, std, {})));
-    out.set(sid, row);
+    // Levels only: no working (trace off), and each cell let go as soon as its level is read.
+    out.set(sid, new Map(stds.map((std) => [std.id, levelRef(scoreCell(book, sid, std, se?.byStandard.get(std.id) ?? [], se?.dropped.get(std.id) ?? [], methodFor(book, std, {}), false))])));
   }
-  return levelsFrom(out, standards, students);
+  return out;
 }
 
 /** The whole analysis of one assessment of the book (the book already holds it). */
@@ -369,11 +366,13 @@ export function analyzeAssessment(book: Book, assessmentId: string, responses: R
   const without: Book = { ...book, assessments: book.assessments.filter((x) => x.id !== a.id) };
 
   const evidence = new Map<string, Map<string, number>>();
+  const byStandard = itemsByStandard(a);
   for (const r of rows) {
-    for (const e of assessmentEvidence(a, r, scale.max)) {
+    for (const e of assessmentEvidence(a, r, scale.max, byStandard, false)) {
       let m = evidence.get(e.standard);
       if (!m) evidence.set(e.standard, (m = new Map()));
-      m.set(r.studentId, e.score);
+      // Rounded as mastery scores are, so 2.9999999 from binary noise still reaches 3.
+      m.set(r.studentId, roundHalfAway(e.score, 2));
     }
   }
 
