@@ -314,3 +314,16 @@ describe('assessment fields from the command line', () => {
     expect(read(dir, 'assessments/2026-11-20-exit-ticket-total.yaml')).toContain('points: 4');
   });
 });
+
+describe('--dry-run without a map', () => {
+  it('writes no template either, and says how to get one', async () => {
+    const { dir, dl } = setup();
+    const forms = join(dl, 'Exit ticket 11-22 (Responses).csv');
+    cpSync(join(dl, FORMS), forms);
+    const before = snapshot(dl);
+    const r = await run(['import', forms, '--dry-run'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/hint: run without --dry-run to get a template to fill in \(.*Exit ticket 11-22\.map\.yaml\)/);
+    expect(snapshot(dl)).toEqual(before);
+  });
+});

@@ -131,6 +131,11 @@ Examples:
           });
         }
         const answers = raw.columns.some((c) => c.holds === 'answers');
+        if (opts.dryRun) {
+          throw new UserError(`${file} needs a map to say which standards${answers ? ', points and answer key' : ' and points'} go with each question`, {
+            hint: `run without --dry-run to get a template to fill in (${shownBeside}), or give one with --map`,
+          });
+        }
         if (!ctx.interactive) {
           const hint = book.standards.slice(0, 6).map((s) => s.id).join(', ') + (book.standards.length > 6 ? ', …' : '');
           const cmd = `pathbook import ${JSON.stringify(file)}`;
