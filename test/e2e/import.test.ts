@@ -327,3 +327,20 @@ describe('--dry-run without a map', () => {
     expect(snapshot(dl)).toEqual(before);
   });
 });
+
+describe('an assessment already in the folder as the map', () => {
+  it('reuses the items of the assessment with the same title for another section\'s download', async () => {
+    const { dir, dl, forms, map } = setup();
+    await run(['import', forms, '--map', map], { cwd: dir });
+    // Period 4 took the same exit ticket the next day, from a copy of the form.
+    const p4 = join(dl, 'P4 ticket (Responses).csv');
+    const lines = read('', forms).split('\r\n');
+    writeFileSync(p4, [lines[0], '"2026/11/21 9:00:00 AM GMT-5","mateo.garcia@students.example.org","3 / 4","6:8","8","7:12","200"', ''].join('\r\n'));
+    const r = await run(['import', p4, '--title', 'Exit ticket: equivalent ratios and rate problems'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`map: assessments/${ID}.yaml (same title)`);
+    const yaml = read(dir, 'assessments/2026-11-21-exit-ticket-equivalent-ratios-and-rate-problems.yaml');
+    expect(yaml).toContain('key: "250"');
+    expect(read(dir, 'assessments/2026-11-21-exit-ticket-equivalent-ratios-and-rate-problems.csv')).toBe('student_id,q1,q2,q3,q4\nS013,1,1,1,0\n');
+  });
+});
