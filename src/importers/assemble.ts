@@ -190,6 +190,8 @@ export function planImport(raw: RawResult, book: Book, opts: AssembleOptions): I
   const notes = [...raw.notes];
   const err = (message: string, line: number | undefined, hint?: string, file = raw.file, column?: number) =>
     errors.push({ check: 'import', severity: 'error', message, hint, source: line === undefined ? undefined : { file, line, ...(column ? { column } : {}) } });
+  // A mistake on the command line rather than in the file (exit 2).
+  const usage = (message: string, hint: string) => errors.push({ check: 'usage', severity: 'error', message, hint });
   const plan: ImportPlan = { planned: [], already: [], needsMap: [], added: [], notes, errors };
   const perColumn = raw.format === 'canvas' || raw.format === 'oneroster';
 
@@ -201,7 +203,7 @@ export function planImport(raw: RawResult, book: Book, opts: AssembleOptions): I
       const w = want.trim().toLowerCase();
       const hit = raw.assessments.filter((g) => g.title.toLowerCase() === w || g.ref === want.trim() || raw.columns[g.columns[0]!]!.header.toLowerCase() === w);
       if (!hit.length) {
-        err(`no assignment ${JSON.stringify(want)} in ${raw.file}`, undefined, `assignments: ${raw.assessments.map((g) => `${g.title}${g.ref ? ` (${g.ref})` : ''}`).join(', ') || 'none'}`);
+        usage(`no assignment ${JSON.stringify(want)} in ${raw.file}`, `assignments: ${raw.assessments.map((g) => `${g.title}${g.ref ? ` (${g.ref})` : ''}`).join(', ') || 'none'}`);
       }
       for (const g of hit) if (!groups.includes(g)) groups.push(g);
     }
@@ -223,8 +225,8 @@ export function planImport(raw: RawResult, book: Book, opts: AssembleOptions): I
     plan.already.push({ title: g.title, id: same.id, sameFile: true });
     return false;
   });
-  if (opts.as && groups.length > 1) err(`--as names one assessment, but ${groups.length} are being imported`, undefined, 'pick one with --assignment');
-  if (opts.retakeOf && groups.length > 1) err(`--retake-of applies to one assessment, but ${groups.length} are being imported`, undefined, 'pick one with --assignment');
+  if (opts.as && groups.length > 1) usage(`--as names one assessment, but ${groups.length} are being imported`, 'pick one with --assignment');
+  if (opts.retakeOf && groups.length > 1) usage(`--retake-of applies to one assessment, but ${groups.length} are being imported`, 'pick one with --assignment');
 
   // 3. Students: who is who in the roster.
   const roster = rosterIndex(book.students);
@@ -256,7 +258,7 @@ export function planImport(raw: RawResult, book: Book, opts: AssembleOptions): I
     } else {
       for (const s of unknown) {
         const what = s.email ? `the email ${JSON.stringify(s.email)}` : s.id ? `the id ${JSON.stringify(s.id)}` : s.name ? `the name ${JSON.stringify(s.name)}` : 'no email, id or name';
-        err(`row ${s.line}: ${s.name && !what.includes(s.name) ? `${s.name}: ` : ''}no student in roster.csv has ${what}`, s.line);
+        err(`${s.name && !what.includes(s.name) ? `${s.name}: ` : ''}no student in roster.csv has ${what}`, s.line);
       }
       err(`${unknown.length} student${unknown.length === 1 ? ' is' : 's are'} not in roster.csv`, 1,
         'fix their emails or ids in roster.csv, or run again with --add-unknown (adds them to the roster) or --skip-unknown (leaves them out)');
@@ -425,7 +427,10 @@ function planOne(raw: RawResult, book: Book, g: RawAssessment, cols: RawColumn[]
       'run again with --replace to import this file over it, or with --as <new id> to keep both');
   }
   const retakeOf = opts.retakeOf ?? entry.retakeOf ?? null;
-  if (retakeOf && !book.assessments.some((a) => a.id === retakeOf)) err(`--retake-of ${retakeOf}: there is no such assessment`, undefined, 'see the ids in assessments/');
+  if (retakeOf && !book.assessments.some((a) => a.id === retakeOf)) {
+    const e: Diagnostic = { check: opts.retakeOf ? 'usage' : 'import', severity: 'error', message: `${opts.retakeOf ? '--retake-of' : `${entry.from}: retakeOf:`} ${retakeOf}: there is no such assessment`, hint: 'see the ids in assessments/' };
+    errors.push(e);
+  }
 
   // Scores, student by student; repeated submissions resolved by --keep.
   const rowsFor = new Map<string, { s: RawStudent; points: Record<string, number | null>; answers: Record<string, string>; total: number }[]>();

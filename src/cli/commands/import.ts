@@ -51,7 +51,9 @@ function parseDay(v: string): string {
 
 function throwDiagnostics(diags: Diagnostic[]): never {
   const first = diags[0]!;
-  throw new UserError(first.message, { hint: first.hint, source: first.source, diagnostics: diags.length > 1 ? diags : [] });
+  // Only command-line mistakes: exit 2 (DESIGN.md § Exit codes).
+  const exitCode = diags.every((d) => d.check === 'usage') ? 2 : 1;
+  throw new UserError(first.message, { hint: first.hint, source: first.source, diagnostics: diags.length > 1 ? diags : [], exitCode });
 }
 
 export function register(program: Command, ctx: CliContext): void {
