@@ -61,11 +61,10 @@ export function unitConflicts(units: readonly Unit[], keepApart: readonly string
   const seen = new Set<string>();
   for (const pair of keepApart) {
     for (let i = 0; i < pair.length; i++) for (let j = i + 1; j < pair.length; j++) {
-      const a = pair[i]!;
-      const b = pair[j]!;
+      const [a, b] = [pair[i]!, pair[j]!].sort(compareIds) as [string, string];
       const u = unitOf.get(a);
       if (!u || u !== unitOf.get(b)) continue;
-      const key = [a, b].sort(compareIds).join(' ');
+      const key = `${a} ${b}`;
       if (seen.has(key)) continue;
       seen.add(key);
       out.push({

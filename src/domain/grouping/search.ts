@@ -2,7 +2,7 @@
 // seeded simulated annealing over swaps and moves of units for a fixed number of iterations.
 // Sizes and keep-together hold by construction (moves never break them); keep-apart is a cost no
 // arrangement can pay, so once a start is fixed up it never comes back.
-import { CostScratch, groupCost, type Problem } from './objective.ts';
+import { APART_COST, CostScratch, groupCost, type Problem } from './objective.ts';
 import { randomInt } from './random.ts';
 
 export interface Layout {
@@ -187,15 +187,17 @@ function makeState(p: Problem, L: Layout, start: Int32Array, scratch: CostScratc
   const size = new Int32Array(L.groups);
   start.forEach((g, u) => { groupUnits[g]!.push(u); size[g]! += L.units[u]!.length; });
   const cost = new Float64Array(L.groups);
-  for (let g = 0; g < L.groups; g++) cost[g] = groupCost(p, buf, members(L, groupUnits[g]!, -1, -1, buf), scratch);
+  for (let g = 0; g < L.groups; g++) cost[g] = groupCost(p, buf, members(L, groupUnits[g]!, NONE, NONE, buf), scratch);
   return { unitGroup: Int32Array.from(start), groupUnits, size, cost };
 }
 
-/** A group's students into buf, leaving out unit `out` and adding unit `add` (-1 for none). */
-function members(L: Layout, units: number[], out: number, add: number, buf: Int32Array): number {
+const NONE: readonly number[] = [];
+
+/** A group's students into buf, leaving out the units `out` and adding the units `add`. */
+function members(L: Layout, units: readonly number[], out: readonly number[], add: readonly number[], buf: Int32Array): number {
   let n = 0;
-  for (const u of units) if (u !== out) for (const s of L.units[u]!) buf[n++] = s;
-  if (add >= 0) for (const s of L.units[add]!) buf[n++] = s;
+  for (const u of units) if (!out.includes(u)) for (const s of L.units[u]!) buf[n++] = s;
+  for (const a of add) for (const s of L.units[a]!) buf[n++] = s;
   return n;
 }
 
@@ -212,104 +214,161 @@ export function assignmentCost(p: Problem, L: Layout, assignment: Int32Array): n
   return total(makeState(p, L, assignment, scratch, buf).cost);
 }
 
+const sizeOf = (L: Layout, units: readonly number[]) => {
+  let t = 0;
+  for (const x of units) t += L.units[x]!.length;
+  return t;
+};
+
+/** One walk through the arrangements: propose a random change, look at its cost, apply it. */
+class Walker {
+  readonly st: State;
+  private readonly p: Problem;
+  private readonly L: Layout;
+  private readonly rand: () => number;
+  private readonly scratch: CostScratch;
+  private readonly bufA: Int32Array;
+  private readonly bufB: Int32Array;
+  private g = 0;
+  private h = 0;
+  private costA = 0;
+  private costB = 0;
+  private readonly us: number[] = [0];
+  /** Units going from h to g: none (a move), one (a swap), or several whose sizes add up to u's. */
+  private readonly vs: number[] = [];
+
+  constructor(p: Problem, L: Layout, start: Int32Array, rand: () => number, scratch: CostScratch, bufA: Int32Array, bufB: Int32Array) {
+    this.p = p;
+    this.L = L;
+    this.rand = rand;
+    this.scratch = scratch;
+    this.bufA = bufA;
+    this.bufB = bufB;
+    this.st = makeState(p, L, start, scratch, bufA);
+  }
+
+  total(): number {
+    return total(this.st.cost);
+  }
+
+  /** A random move or swap that keeps every size within bounds; false when the draw found none. */
+  propose(): boolean {
+    const { L, st, rand, us, vs } = this;
+    const u = randomInt(rand, L.units.length);
+    us[0] = u;
+    const g = st.unitGroup[u]!;
+    let h = randomInt(rand, L.groups - 1);
+    if (h >= g) h++;
+    this.g = g;
+    this.h = h;
+    const su = L.units[u]!.length;
+    const hu = st.groupUnits[h]!;
+    vs.length = 0;
+    const fits = (sv: number) => st.size[g]! - su + sv >= L.min && st.size[g]! - su + sv <= L.max
+      && st.size[h]! - sv + su >= L.min && st.size[h]! - sv + su <= L.max;
+    if (L.min < L.max && (rand() < 0.5 || hu.length === 0)) {
+      if (!fits(0)) return false;
+    } else {
+      if (hu.length === 0) return false;
+      const first = randomInt(rand, hu.length);
+      vs.push(hu[first]!);
+      if (!fits(sizeOf(L, vs))) {
+        // A keep-together set for single students of the same total size (when the bounds fix sizes).
+        vs.length = 0;
+        let left = su;
+        for (let i = 0; i < hu.length && left > 0; i++) {
+          const x = hu[(first + i) % hu.length]!;
+          if (L.units[x]!.length <= left) { vs.push(x); left -= L.units[x]!.length; }
+        }
+        if (left !== 0 || !fits(su)) return false;
+      }
+    }
+    const nA = members(L, st.groupUnits[g]!, us, vs, this.bufA);
+    const nB = members(L, hu, vs, us, this.bufB);
+    this.costA = groupCost(this.p, this.bufA, nA, this.scratch);
+    this.costB = groupCost(this.p, this.bufB, nB, this.scratch);
+    return true;
+  }
+
+  /** The change in total cost of the last proposal. */
+  delta(): number {
+    return this.costA + this.costB - this.st.cost[this.g]! - this.st.cost[this.h]!;
+  }
+
+  apply(): void {
+    const { L, st, g, h, us, vs } = this;
+    const gu = st.groupUnits[g]!;
+    const hu = st.groupUnits[h]!;
+    const u = us[0]!;
+    gu.splice(gu.indexOf(u), 1);
+    hu.push(u);
+    st.unitGroup[u] = h;
+    for (const v of vs) {
+      hu.splice(hu.indexOf(v), 1);
+      gu.push(v);
+      st.unitGroup[v] = g;
+    }
+    const su = L.units[u]!.length;
+    const sv = sizeOf(L, vs);
+    st.size[g]! += sv - su;
+    st.size[h]! += su - sv;
+    st.cost[g] = this.costA;
+    st.cost[h] = this.costB;
+  }
+}
+
 /**
  * Simulated annealing from `start`: `runs` runs share the budget, the first cooling from a low
  * temperature (it polishes the start), the others from a high one (they explore). Returns the best
- * assignment seen, never worse than the start.
+ * assignment seen, never worse than the start. A start that keeps a keep-apart pair together is
+ * first walked, by any change that breaks no more pairs, until none is broken.
  */
 export function anneal(p: Problem, L: Layout, start: Int32Array, rand: () => number, iterations: number, runs = 4): Int32Array {
   const scratch = new CostScratch(p);
   const bufA = new Int32Array(p.n);
   const bufB = new Int32Array(p.n);
   let best = Int32Array.from(start);
-  let bestCost = total(makeState(p, L, start, scratch, bufA).cost);
   const U = L.units.length;
   if (L.groups < 2 || U < 2) return best;
+  let bestCost = total(makeState(p, L, start, scratch, bufA).cost);
+
+  if (bestCost >= APART_COST / 2) {
+    const w = new Walker(p, L, start, rand, scratch, bufA, bufB);
+    for (let it = 0; it < 50 * U + 5000 && w.total() >= APART_COST / 2; it++) {
+      if (w.propose() && Math.round(w.delta() / APART_COST) <= 0) w.apply();
+    }
+    best = Int32Array.from(w.st.unitGroup);
+    bestCost = w.total();
+  }
+  const from = Int32Array.from(best);
   const perRun = Math.max(1, Math.floor(iterations / runs));
   const checkpoint = Math.max(64, U);
 
   for (let run = 0; run < runs; run++) {
-    const st = makeState(p, L, start, scratch, bufA);
-    let cur = total(st.cost);
-    let nA = 0;
-    let nB = 0;
-    let costA = 0;
-    let costB = 0;
-    let g = 0;
-    let h = 0;
-    let u = 0;
-    let v = -1;
-    // Propose a random swap or move that keeps every size within bounds; false when none was found.
-    const propose = (): boolean => {
-      u = randomInt(rand, U);
-      g = st.unitGroup[u]!;
-      h = randomInt(rand, L.groups - 1);
-      if (h >= g) h++;
-      const su = L.units[u]!.length;
-      const hu = st.groupUnits[h]!;
-      if (L.min < L.max && (rand() < 0.5 || hu.length === 0)) {
-        v = -1;
-        if (st.size[g]! - su < L.min || st.size[h]! + su > L.max) return false;
-      } else {
-        if (hu.length === 0) return false;
-        v = hu[randomInt(rand, hu.length)]!;
-        const sv = L.units[v]!.length;
-        if (st.size[g]! - su + sv < L.min || st.size[g]! - su + sv > L.max) return false;
-        if (st.size[h]! - sv + su < L.min || st.size[h]! - sv + su > L.max) return false;
-      }
-      nA = members(L, st.groupUnits[g]!, u, v, bufA);
-      nB = members(L, hu, v, u, bufB);
-      costA = groupCost(p, bufA, nA, scratch);
-      costB = groupCost(p, bufB, nB, scratch);
-      return true;
-    };
-    const apply = () => {
-      const gu = st.groupUnits[g]!;
-      const hu = st.groupUnits[h]!;
-      gu.splice(gu.indexOf(u), 1);
-      hu.push(u);
-      st.unitGroup[u] = h;
-      st.size[g]! -= L.units[u]!.length;
-      st.size[h]! += L.units[u]!.length;
-      if (v >= 0) {
-        hu.splice(hu.indexOf(v), 1);
-        gu.push(v);
-        st.unitGroup[v] = g;
-        st.size[h]! -= L.units[v]!.length;
-        st.size[g]! += L.units[v]!.length;
-      }
-      cur += costA + costB - st.cost[g]! - st.cost[h]!;
-      st.cost[g] = costA;
-      st.cost[h] = costB;
-    };
-
+    const w = new Walker(p, L, from, rand, scratch, bufA, bufB);
     // The starting temperature: the typical size of a change, from a sample of proposals.
     let sample = 0;
     let count = 0;
     for (let i = 0; i < 64; i++) {
-      if (!propose()) continue;
-      const d = Math.abs(costA + costB - st.cost[g]! - st.cost[h]!);
-      if (d > 0 && d < 1e5) { sample += d; count++; }
+      if (!w.propose()) continue;
+      const d = Math.abs(w.delta());
+      if (d > 0 && d < APART_COST / 2) { sample += d; count++; }
     }
     const t0 = (count ? sample / count : 1e-6) * (run === 0 ? 0.02 : 1);
-    const tEnd = t0 * 1e-6;
-    const ratio = tEnd / t0;
+    const ratio = 1e-6;
 
     for (let it = 0; it < perRun; it++) {
-      const temp = t0 * ratio ** (it / perRun);
-      if (propose()) {
-        const delta = costA + costB - st.cost[g]! - st.cost[h]!;
-        if (delta <= 0 || rand() < Math.exp(-delta / temp)) apply();
+      if (w.propose()) {
+        const delta = w.delta();
+        if (delta <= 0 || rand() < Math.exp(-delta / (t0 * ratio ** (it / perRun)))) w.apply();
       }
-      if ((it + 1) % checkpoint === 0 && cur < bestCost - 1e-12) {
-        // Re-cost exactly: the running sum drifts by rounding.
-        const exact = total(st.cost);
-        if (exact < bestCost - 1e-12) { bestCost = exact; best = Int32Array.from(st.unitGroup); }
-        cur = exact;
+      if ((it + 1) % checkpoint === 0) {
+        const now = w.total();
+        if (now < bestCost - 1e-12) { bestCost = now; best = Int32Array.from(w.st.unitGroup); }
       }
     }
-    const exact = total(st.cost);
-    if (exact < bestCost - 1e-12) { bestCost = exact; best = Int32Array.from(st.unitGroup); }
+    const now = w.total();
+    if (now < bestCost - 1e-12) { bestCost = now; best = Int32Array.from(w.st.unitGroup); }
   }
   return best;
 }
