@@ -51,7 +51,7 @@ export function renderGroupsTable(plan: GroupPlan, book: Book, style: Style, avo
     `${placed} students in ${plan.groups.length} groups (sizes ${Math.min(...sizes)}–${Math.max(...sizes)})${plan.absent.length ? `; absent: ${plan.absent.join(', ')}` : ''}`,
     ...plan.summary.map((s) => `${s.standard}: ${s.mastered} of ${s.present} mastered (${percent(s.mastered, s.present)})${s.assessed < s.present ? `, ${s.present - s.assessed} not yet assessed` : ''}`),
     avoidWeeks > 0
-      ? `Repeated pairs from the last ${avoidWeeks} week${avoidWeeks === 1 ? '' : 's'}: ${plan.stats.repeatedPairs}${plan.stats.repeatedPairs ? ` (most repeated: ${plan.stats.maxRepeat} times)` : ''}`
+      ? `Repeated pairs from the last ${avoidWeeks} week${avoidWeeks === 1 ? '' : 's'}: ${plan.stats.repeatedPairs}${plan.stats.repeatedPairs ? ` (a pair together at most ${plan.stats.maxRepeat} time${plan.stats.maxRepeat === 1 ? '' : 's'} before)` : ''}`
       : 'Repeated pairs are not avoided (set grouping.avoidRepeatWeeks in pathbook.yaml)',
   ];
   return lines.join('\n') + '\n';

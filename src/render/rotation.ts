@@ -13,10 +13,14 @@ export const stationTitle = (s: string) => s.charAt(0).toUpperCase() + s.slice(1
 const when = (r: RotationRound) => (r.start ? `${r.start}–${r.end}` : `${r.from}–${r.to} min`);
 
 function describe(rot: Rotation): string {
-  const doubled = rot.sections.some((s) => s.rounds.some((r) => r.stations.some((x) => x.groups.length > 1)));
-  return `${rot.minutes} minutes a round${rot.start ? `, starting at ${rot.start}` : ''}. Each group moves one station on each round and visits every station; `
+  const shared = rot.stations.filter((st) => rot.sections.some((s) => s.rounds.some((r) => r.stations.some((x) => x.station === st && x.groups.length > 1))));
+  const crowd = rot.sections.some((s) => s.rounds.some((r) => r.stations.some((x) => x.groups.length > 2)));
+  const names = shared.map((x) => stationTitle(x).toLowerCase());
+  return `${rot.minutes} minutes a round${rot.start ? `, starting at ${rot.start}` : ''}. Every group visits every station, moving one place along each round; `
     + `the ${stationTitle(rot.teacher).toLowerCase()} station takes one group at a time.`
-    + (doubled ? ' With more groups than stations, two groups share a station in some rounds (each at its own table).' : '');
+    + (shared.length
+      ? ` There are more groups than stations, so ${crowd ? 'two or more groups' : 'two groups'} share the ${names.join(' and ')} station${names.length > 1 ? 's' : ''} (at separate tables) and each group spends two rounds there.`
+      : '');
 }
 
 export function renderRotationTable(rot: Rotation, week: string, style: Style): string {
