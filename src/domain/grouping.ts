@@ -7,7 +7,8 @@ import type { GroupMode } from './grouping/objective.ts';
 import { describeSize, type SizeRequest } from './grouping/sizes.ts';
 import { masteryTable, type MasteryCell, type MasteryTable } from './mastery/table.ts';
 import { compareIds, compareText, formatScore, mean, median, roundHalfAway } from './numbers.ts';
-import { levelFor, masteryPoints } from './scale.ts';
+import { levelFor } from './scale.ts';
+import { TIERS, tierFor, type Tier } from './grouping/tiers.ts';
 import type { Book, Scale } from './types.ts';
 
 export type { GroupMode } from './grouping/objective.ts';
@@ -15,8 +16,7 @@ export { GROUP_MODES } from './grouping/objective.ts';
 export type { GroupingConflict } from './grouping/constraints.ts';
 export type { SizeRequest } from './grouping/sizes.ts';
 
-export type Tier = 'reteach' | 'practice' | 'extend';
-export const TIERS: readonly Tier[] = ['reteach', 'practice', 'extend'];
+export { TIERS, tierFor, type Tier } from './grouping/tiers.ts';
 
 export interface GroupRequest {
   mode: GroupMode;
@@ -70,15 +70,6 @@ export interface GroupPlan extends WeekGroups {
 }
 
 export type GroupOutcome = { ok: true; plan: GroupPlan } | { ok: false; conflicts: GroupingConflict[] };
-
-/** The suggested activity tier for a score: below "approaching" reteach, below mastery practise, else extend. */
-export function tierFor(score: number, scale: Scale): Tier {
-  const mastery = masteryPoints(scale);
-  if (score >= mastery) return 'extend';
-  const below = scale.levels.filter((l) => l.min < mastery).map((l) => l.min);
-  const approaching = below.length > 1 ? Math.max(...below) : Number.NEGATIVE_INFINITY;
-  return score >= approaching ? 'practice' : 'reteach';
-}
 
 /** "A" … "Z", "AA", "AB" … */
 export function groupName(i: number): string {

@@ -8,7 +8,7 @@
 // default stations, two groups do independent work in the same round, at separate tables). Each
 // group then meets the teacher once and does the doubled station's work for two rounds in a row.
 import { compareIds } from './numbers.ts';
-import { TIERS, type Tier } from './grouping.ts';
+import { TIERS, type Tier } from './grouping/tiers.ts';
 
 export const DEFAULT_STATIONS = ['teacher', 'tech', 'collab', 'independent'] as const;
 

@@ -3,7 +3,9 @@
 // (move a student, or list members as plain ids); later weeks count pairs from what the file says.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { GROUP_MODES, TIERS, type Group, type GroupMember, type WeekGroups } from '../domain/grouping.ts';
+import type { Group, GroupMember, WeekGroups } from '../domain/grouping.ts';
+import { GROUP_MODES } from '../domain/grouping/objective.ts';
+import { TIERS } from '../domain/grouping/tiers.ts';
 import { compareIds, formatScore } from '../domain/numbers.ts';
 import type { Diagnostic } from '../domain/types.ts';
 import { weekProblem } from '../domain/weeks.ts';
@@ -72,14 +74,16 @@ export function parseGroupsFile(text: string, file: string, expectedWeek?: strin
       members,
     };
   });
-  const seen = new Map<string, string>();
+  const names = new Set<string>();
+  const placed = new Map<string, string>();
   groups.forEach((g, i) => {
-    if ([...seen.values()].includes(g.name) && g.name) f.error(['groups', i, 'name'], `two groups are called ${JSON.stringify(g.name)}`, 'give each group its own name');
+    if (names.has(g.name)) f.error(['groups', i, 'name'], `two groups are called ${JSON.stringify(g.name)}`, 'give each group its own name');
+    names.add(g.name);
     g.members.forEach((m, j) => {
-      const before = seen.get(m.id);
+      const before = placed.get(m.id);
       if (before !== undefined) f.error(['groups', i, 'members', j], `${m.id} is in group ${before} and again in group ${g.name}`, 'keep each student in one group');
+      placed.set(m.id, g.name);
     });
-    for (const m of g.members) seen.set(m.id, g.name);
   });
   const value: WeekGroups = {
     week,

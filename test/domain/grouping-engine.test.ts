@@ -134,6 +134,20 @@ describe('starts and objectives (algorithms.md §1.8)', () => {
   });
 });
 
+describe('absent students and keep-together', () => {
+  it('an absent buddy frees the others of a pair, but a listed set keeps its present members together', () => {
+    const students = Array.from({ length: 12 }, (_, i) => student(i, i / 12)).filter((s) => s.id !== 'S002');
+    const r = partitionStudents({ mode: 'readiness', students, bands: 4, size: { min: 3, max: 4 }, seed: 1,
+      keepTogether: [['S001', 'S002'], ['S002', 'S012'], ['S003', 'S002', 'S011']] });
+    if (!r.ok) throw new Error(r.conflicts[0]!.message);
+    const groupOf = (x: string) => r.groups.findIndex((g) => g.members.includes(x));
+    expect(r.groups.flatMap((g) => g.members)).not.toContain('S002');
+    expect(groupOf('S003')).toBe(groupOf('S011'));
+    // S001 and S012 were linked only through S002: the lowest and the highest score part.
+    expect(groupOf('S001')).not.toBe(groupOf('S012'));
+  });
+});
+
 describe('hard constraints that cannot hold are named', () => {
   const ten = Array.from({ length: 10 }, (_, i) => student(i, i / 10));
   const conflict = (input: Partial<EngineInput>) => {

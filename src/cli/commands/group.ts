@@ -1,13 +1,13 @@
 // pathbook group: this week's (or next week's) flexible groups from mastery, written to
 // groups/<week>.yaml and a printable groups/<week>.md; `group history` counts who has worked with whom.
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { formGroups, GROUP_MODES, type GroupMode, type GroupPlan, type SizeRequest } from '../../domain/grouping.ts';
-import { pairCounts, pairHistory } from '../../domain/grouping/history.ts';
+import type { GroupMode, GroupPlan, SizeRequest } from '../../domain/grouping.ts';
+import { GROUP_MODES } from '../../domain/grouping/objective.ts';
 import { seedFromText } from '../../domain/grouping/random.ts';
 import { compareIds, compareText } from '../../domain/numbers.ts';
 import type { Book } from '../../domain/types.ts';
 import { resolveWeek, weekProblem } from '../../domain/weeks.ts';
-import { groupsMarkdown, renderGroupsTable, renderPairTable, studentName } from '../../render/groups.ts';
+import { displayName } from '../../store/roster-store.ts';
 import { errorFromDiagnostics, UsageError, UserError } from '../../store/errors.ts';
 import { groupsFile, groupsHandout, groupsYamlText, readGroupWeeks } from '../../store/groups-store.ts';
 import type { CliContext } from '../context.ts';
@@ -90,7 +90,9 @@ function checkAbsent(book: Book, absent: string[]): void {
   }
 }
 
-function planJson(plan: GroupPlan, book: Book, files: string[], written: boolean) {
+function planJson(plan: GroupPlan, book: Book, files: string[], dryRun: boolean) {
+  const byId = new Map(book.students.map((s) => [s.id, s]));
+  const name = (id: string) => { const s = byId.get(id); return s ? displayName(s) : id; };
   return {
     week: plan.week,
     mode: plan.mode,
@@ -100,25 +102,26 @@ function planJson(plan: GroupPlan, book: Book, files: string[], written: boolean
     absent: plan.absent,
     groups: plan.groups.map((g) => ({
       name: g.name, section: g.section, focus: g.focus, tier: g.tier, mean: g.mean,
-      members: g.members.map((m) => ({ id: m.id, name: studentName(book, m.id), reason: m.reason })),
+      members: g.members.map((m) => ({ id: m.id, name: name(m.id), reason: m.reason })),
     })),
     summary: plan.summary,
     repeatedPairs: plan.stats.repeatedPairs,
     files,
-    written,
+    dryRun,
   };
 }
 
 export function register(program: Command, ctx: CliContext): void {
   const group = program.command('group')
     .summary('form flexible groups from current mastery')
-    .description(`Forms the week's groups within each section and writes groups/<week>.yaml (with a reason
-for every student) and groups/<week>.md, a handout with names only.
-  readiness  students at similar levels together, tiers by mastery of --standard
+    .description(`Forms the week's groups within each section and writes groups/<week>.yaml
+(a reason for every student) and groups/<week>.md, a handout with names only.
+  readiness  similar levels together, tiers by mastery of --standard
   mixed      each group spans the levels, group means balanced
   interest   shared interests from students/<id>.yaml
-Constraints come from pathbook.yaml (grouping: keepApart, keepTogether, avoidRepeatWeeks);
-when they cannot all hold, nothing is written and the conflict is named (exit 1).`)
+Constraints come from pathbook.yaml (grouping: keepApart, keepTogether,
+avoidRepeatWeeks); when they cannot all hold, nothing is written and the
+conflict is named (exit 1).`)
     .addOption(new Option('--mode <mode>', 'how to group').choices([...GROUP_MODES]).default('readiness'))
     .option('--standard <ids>', 'standards to group on (comma-separated, repeatable; default: the latest assessment\'s)', collect)
     .option('--size <size>', 'group size: bounds like 3-5 (default), or about N like 4 (4+: leftovers make groups bigger)', parseSize)
@@ -140,6 +143,10 @@ Examples:
       const seed = opts.seed ?? seedFromText(week) % 100000;
       const size: SizeRequest = { ...opts.size, ...(opts.groups !== undefined ? { groups: opts.groups } : {}) };
       const files = [groupsFile(week), groupsHandout(week)];
+      // The engine and the renderers load only when grouping (DESIGN.md: lazy-load what one command uses).
+      const { formGroups } = await import('../../domain/grouping.ts');
+      const { pairHistory } = await import('../../domain/grouping/history.ts');
+      const { groupsMarkdown, renderGroupsTable } = await import('../../render/groups.ts');
 
       const plan = async (book: Book, root: string): Promise<GroupPlan> => {
         checkAbsent(book, opts.absent ?? []);
@@ -172,7 +179,7 @@ Examples:
         book = r.book;
         written = r.written;
       }
-      if (ctx.globals.json) ctx.json(planJson(result, book, files, !opts.dryRun));
+      if (ctx.globals.json) ctx.json(planJson(result, book, files, !!opts.dryRun));
       else ctx.out(renderGroupsTable(result, book, ctx.style, book.settings.grouping.avoidRepeatWeeks).trimEnd());
       if (opts.dryRun) ctx.info('Dry run: nothing written.');
       else ctx.info(written.length ? `Wrote ${written.join(' and ')}.` : `${files.join(' and ')} are up to date.`);
@@ -190,6 +197,8 @@ Examples:
   $ pathbook group history --min 2 --json`)
     .action(async (opts: { student?: string; min: number }) => {
       const { book, root } = await ctx.loadBook();
+      const { pairCounts } = await import('../../domain/grouping/history.ts');
+      const { renderPairTable } = await import('../../render/groups.ts');
       if (opts.student && !book.students.some((s) => s.id === opts.student)) {
         throw new UserError(`unknown student ${JSON.stringify(opts.student)}`, { hint: 'see `pathbook roster list`', exitCode: 2 });
       }

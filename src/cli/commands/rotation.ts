@@ -1,8 +1,7 @@
 // pathbook rotation: the week's groups through the stations as a Latin square, written to
 // rotations/<week>.md for printing.
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { buildRotation, DEFAULT_STATIONS, type Rotation } from '../../domain/rotation.ts';
-import { rotationMarkdown, renderRotationTable } from '../../render/rotation.ts';
 import { errorFromDiagnostics, UserError } from '../../store/errors.ts';
 import { groupsFile, readGroupWeek, rotationFile } from '../../store/groups-store.ts';
 import type { CliContext } from '../context.ts';
@@ -37,12 +36,12 @@ function rotationJson(rot: Rotation, week: string, file: string) {
 export function register(program: Command, ctx: CliContext): void {
   program.command('rotation')
     .summary('a station-rotation timetable from the week\'s groups')
-    .description(`Every group visits every station once (a Latin square); the group most in need of reteaching
-is at the teacher station first. With more groups than stations, the teacher still takes one group
-a round and the extra groups double up at the other stations (independent first). Writes
-rotations/<week>.md; run \`pathbook group\` for the week first.`)
+    .description('Every group visits every station once (a Latin square); the group most in need of reteaching is at the teacher station first. '
+      + 'With more groups than stations, the teacher still takes one group a round and the extra groups double up at the other stations (the last listed first), '
+      + 'one round per group. Writes rotations/<week>.md; run `pathbook group` for the week first.')
     .option('--week <week>', 'YYYY-Www, this or next', parseWeekOption, 'next')
-    .option('--stations <list>', 'stations in order (comma-separated); "teacher", else the first, is teacher-led', parseStations, [...DEFAULT_STATIONS])
+    .addOption(new Option('--stations <list>', 'stations in order (comma-separated); "teacher", else the first, is teacher-led')
+      .argParser(parseStations).default([...DEFAULT_STATIONS], DEFAULT_STATIONS.join(',')))
     .option('--minutes <n>', 'minutes per round', parseWhole(1, 'minutes'), 15)
     .option('--start <hh:mm>', 'clock time the first round starts', parseClock)
     .addHelpText('after', `
@@ -54,6 +53,7 @@ Examples:
       if (opts.minutes > 240) throw new UserError('--minutes: a round is at most 240 minutes', { exitCode: 2 });
       const week = weekFor(opts.week, ctx.today);
       const file = rotationFile(week);
+      const { rotationMarkdown, renderRotationTable } = await import('../../render/rotation.ts');
       const r = await ctx.write('rotation', ({ book, root }) => {
         const found = readGroupWeek(root, week);
         if (!found) {
