@@ -9,12 +9,14 @@ import { masteryTable, type MasteryCell, type MasteryTable } from './mastery/tab
 import { compareIds, compareText, formatScore, mean, median, roundHalfAway } from './numbers.ts';
 import { levelFor } from './scale.ts';
 import { TIERS, tierFor, type Tier } from './grouping/tiers.ts';
-import type { Book, Scale } from './types.ts';
+import type { Book } from './types.ts';
+import { pairHistory, type PastWeek } from './grouping/history.ts';
 
 export type { GroupMode } from './grouping/objective.ts';
 export { GROUP_MODES } from './grouping/objective.ts';
 export type { GroupingConflict } from './grouping/constraints.ts';
 export type { SizeRequest } from './grouping/sizes.ts';
+export type { PastWeek } from './grouping/history.ts';
 
 export { TIERS, tierFor, type Tier } from './grouping/tiers.ts';
 
@@ -26,8 +28,8 @@ export interface GroupRequest {
   absent: string[];
   seed: number;
   week: string;
-  /** Times each pair worked together in the weeks to avoid (grouping/history.ts). */
-  history: ReadonlyMap<string, number>;
+  /** Earlier weeks' groups (groups/*.yaml); pairs from the last avoidRepeatWeeks of them are avoided. */
+  past: readonly PastWeek[];
   iterations?: number;
 }
 
@@ -131,10 +133,10 @@ export function formGroups(book: Book, req: GroupRequest, table: MasteryTable = 
     };
   });
 
-  const { keepApart, keepTogether } = book.settings.grouping;
+  const { keepApart, keepTogether, avoidRepeatWeeks } = book.settings.grouping;
   const result = partitionStudents({
     mode: req.mode, students, bands: scale.levels.length, size: req.size, keepApart, keepTogether,
-    history: req.history, seed: req.seed, iterations: req.iterations,
+    history: pairHistory(req.past, req.week, avoidRepeatWeeks), seed: req.seed, iterations: req.iterations,
   });
   if (!result.ok) return result;
 

@@ -9,7 +9,7 @@ import { EXAMPLE } from '../helpers.ts';
 const { book } = loadBook(EXAMPLE);
 const table = masteryTable(book);
 const request = (r: Partial<GroupRequest>): GroupRequest => ({
-  mode: 'readiness', standards: ['6.RP.A.3'], size: {}, absent: [], seed: 42, week: '2026-W49', history: new Map(), ...r,
+  mode: 'readiness', standards: ['6.RP.A.3'], size: {}, absent: [], seed: 42, week: '2026-W49', past: [], ...r,
 });
 const plan = (r: Partial<GroupRequest>) => {
   const out = formGroups(book, request(r), table);

@@ -175,6 +175,15 @@ describe('hard constraints that cannot hold are named', () => {
     expect(conflict({ students: two, keepTogether: [['S001', 'S009']] })).toContain('different sections (S001 P2, S009 P4)');
   });
 
+  it('another group count when the preferred one cannot keep a pair apart', () => {
+    // 12 students in 4–6: two groups of 6 is preferred, but three keep-together pairs and three
+    // keep-apart pairs only fit in three groups of 4.
+    const twelve = Array.from({ length: 12 }, (_, i) => student(i, i / 12));
+    const r = partitionStudents({ mode: 'readiness', students: twelve, bands: 4, size: { min: 4, max: 6 }, seed: 0,
+      keepTogether: [['S001', 'S002'], ['S003', 'S004'], ['S005', 'S006']], keepApart: [['S007', 'S008'], ['S009', 'S010'], ['S011', 'S012']] });
+    expect(r.ok && sizesOf(r.groups)).toEqual([4, 4, 4]);
+  });
+
   it('more students to keep apart than there are groups', () => {
     expect(conflict({ size: { groups: 2 }, keepApart: [['S001', 'S002', 'S003']] })).toMatch(/cannot be kept apart in 2 groups/);
   });
@@ -213,7 +222,9 @@ describe('properties of every grouping', () => {
           keepApart.push([id(a + 2 * c.sections), id(a + 3 * c.sections)]);
         }
       }
-      const input: EngineInput = { mode: c.mode, students, bands: 4, size: { min: c.min, max: c.min + c.extra }, keepApart, keepTogether, seed: c.seed, iterations: 3000 };
+      // Bounds from 3 up leave a group count where the pairs fit (see planAlternatives).
+      const min = keepApart.length ? Math.min(c.min, 3) : c.min;
+      const input: EngineInput = { mode: c.mode, students, bands: 4, size: { min, max: min + c.extra }, keepApart, keepTogether, seed: c.seed, iterations: 3000 };
       const r = partitionStudents(input);
       if (!r.ok) {
         // Only sizing can make these classes impossible.
@@ -223,14 +234,14 @@ describe('properties of every grouping', () => {
       const placed = r.groups.flatMap((g) => g.members).sort();
       expect(placed).toEqual(students.map((s) => s.id).sort());
       for (const g of r.groups) {
-        expect(g.members.length).toBeGreaterThanOrEqual(c.mode === 'mixed' ? 1 : c.min);
-        expect(g.members.length).toBeLessThanOrEqual(c.min + c.extra);
+        expect(g.members.length).toBeGreaterThanOrEqual(min);
+        expect(g.members.length).toBeLessThanOrEqual(min + c.extra);
         expect(new Set(g.members.map((m) => students.find((s) => s.id === m)!.section)).size).toBe(1);
       }
       for (const sec of new Set(students.map((s) => s.section))) {
         const sizes = r.groups.filter((g) => g.section === sec).map((g) => g.members.length);
         if (c.mode === 'mixed') expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
-        expect(Math.min(...sizes)).toBeGreaterThanOrEqual(c.min);
+        expect(Math.min(...sizes)).toBeGreaterThanOrEqual(min);
       }
       const groupOf = (x: string) => r.groups.findIndex((g) => g.members.includes(x));
       for (const [a, b] of keepApart) expect(groupOf(a!)).not.toBe(groupOf(b!));

@@ -145,7 +145,6 @@ Examples:
       const files = [groupsFile(week), groupsHandout(week)];
       // The engine and the renderers load only when grouping (DESIGN.md: lazy-load what one command uses).
       const { formGroups } = await import('../../domain/grouping.ts');
-      const { pairHistory } = await import('../../domain/grouping/history.ts');
       const { groupsMarkdown, renderGroupsTable } = await import('../../render/groups.ts');
 
       const plan = async (book: Book, root: string): Promise<GroupPlan> => {
@@ -153,8 +152,7 @@ Examples:
         const standards = chooseStandards(book, opts.standard, ctx);
         const past = readGroupWeeks(root, week);
         if (past.diagnostics.some((d) => d.severity === 'error')) throw errorFromDiagnostics(past.diagnostics);
-        const history = pairHistory(past.weeks, week, book.settings.grouping.avoidRepeatWeeks);
-        const outcome = formGroups(book, { mode: opts.mode, standards, size, absent: opts.absent ?? [], seed, week, history });
+        const outcome = formGroups(book, { mode: opts.mode, standards, size, absent: opts.absent ?? [], seed, week, past: past.weeks });
         if (!outcome.ok) {
           const [first, ...rest] = outcome.conflicts;
           const more = rest.length ? `; also: ${rest.map((c) => c.message).join('; ')}` : '';

@@ -6,7 +6,7 @@ import { buildUnits, unitConflicts, type GroupingConflict } from './constraints.
 import { addParts, CostScratch, DEFAULT_WEIGHTS, groupParts, NO_PARTS, type CostParts, type GroupMode, type Problem, type Weights } from './objective.ts';
 import { mulberry32, seedFromText } from './random.ts';
 import { anneal, interestStart, packStart, readinessStart, snakeStart, type Layout } from './search.ts';
-import { planSizes, type SizeRequest } from './sizes.ts';
+import { planAlternatives, planSizes, type SizePlan, type SizeRequest } from './sizes.ts';
 
 export interface EngineStudent {
   id: string;
@@ -75,6 +75,20 @@ function sections(students: readonly EngineStudent[]): Section[] {
   return [...by.entries()].sort((a, b) => compareIds(a[0], b[0])).map(([name, list]) => ({ name, students: list.sort((a, b) => compareIds(a.id, b.id)) }));
 }
 
+/** Pair counts keyed by pairKey as per-student maps over section indices (both ways). */
+function historyByStudent(pairs: ReadonlyMap<string, number> | undefined, index: ReadonlyMap<string, number>): (Map<number, number> | undefined)[] {
+  const out: (Map<number, number> | undefined)[] = new Array(index.size).fill(undefined);
+  for (const [key, times] of pairs ?? []) {
+    const [x, y] = key.split(' ');
+    const a = index.get(x!);
+    const b = index.get(y!);
+    if (a === undefined || b === undefined || !(times > 0)) continue;
+    (out[a] ??= new Map()).set(b, times);
+    (out[b] ??= new Map()).set(a, times);
+  }
+  return out;
+}
+
 /** One section as dense arrays for the search. */
 export function buildProblem(input: EngineInput, students: readonly EngineStudent[]): Problem {
   const n = students.length;
@@ -93,15 +107,7 @@ export function buildProblem(input: EngineInput, students: readonly EngineStuden
     const here = set.map((id) => index.get(id)).filter((i): i is number => i !== undefined);
     for (const a of here) for (const b of here) if (a !== b) (apart[a] ??= new Set()).add(b);
   }
-  const history: (Map<number, number> | undefined)[] = new Array(n).fill(undefined);
-  for (const [key, times] of input.history ?? []) {
-    const [x, y] = key.split(' ');
-    const a = index.get(x!);
-    const b = index.get(y!);
-    if (a === undefined || b === undefined || !(times > 0)) continue;
-    (history[a] ??= new Map()).set(b, times);
-    (history[b] ??= new Map()).set(a, times);
-  }
+  const history = historyByStudent(input.history, index);
   return {
     mode: input.mode, n, dims, scores,
     band: Int32Array.from(students.map((s) => Math.min(bands - 1, Math.max(0, s.band)))),
@@ -162,44 +168,63 @@ export function partitionStudents(input: EngineInput, opts: { search?: boolean; 
   const groups: EngineGroup[] = [];
   let stats: CostParts = NO_PARTS;
   for (const [si, sec] of secs.entries()) {
-    const plan = plans.get(sec.name) as Exclude<ReturnType<typeof planSizes>, string>;
     const ids = new Set(sec.students.map((s) => s.id));
-    const L = layoutFor(sec.students, units.filter((u) => ids.has(u[0]!)), plan);
-    const p = buildProblem(input, sec.students);
-    const mode = opts.start === 'snake' ? 'mixed' : input.mode;
-    const start = (mode === 'readiness' ? readinessStart(p, L) : mode === 'mixed' ? snakeStart(p, L) : interestStart(p, L)) ?? packStart(L);
-    if (!start) {
-      return { ok: false, conflicts: [{
-        message: prefix(multi, sec.name, `the keepTogether sets (${units.filter((u) => ids.has(u[0]!) && u.length > 1).map((u) => u.join('+')).join(', ')}) cannot be fitted into ${plan.groups} groups of ${plan.min}–${plan.max}`),
-        hint: 'shorten the keepTogether sets in pathbook.yaml, or change --size or --groups',
-        students: units.filter((u) => ids.has(u[0]!) && u.length > 1).flat(),
-      }] };
+    const mine = units.filter((u) => ids.has(u[0]!));
+    let firstFailure: GroupingConflict[] | undefined;
+    let solved: SectionSolution | undefined;
+    for (const plan of planAlternatives(sec.students.length, input.size, flexible)) {
+      const r = solveSection(input, sec, si, mine, plan, opts);
+      if (r.ok) { solved = r; break; }
+      firstFailure ??= r.conflicts.map((c) => ({ ...c, message: prefix(multi, sec.name, c.message) }));
     }
-    const rand = mulberry32((input.seed >>> 0) ^ seedFromText(`${si}:${sec.name}`));
-    const iterations = input.iterations ?? defaultIterations(sec.students.length);
-    const best = opts.search === false ? start : anneal(p, L, start, rand, iterations);
-    const found = toGroups(sec, L, best);
-    const scratch = new CostScratch(p);
-    const broken: string[][] = [];
-    for (const g of found) {
-      const parts = groupParts(p, g.members, scratch);
-      stats = addParts(stats, parts);
-      if (parts.apartPairs) {
-        for (let i = 0; i < g.members.length; i++) for (let j = i + 1; j < g.members.length; j++) {
-          if (p.apart[g.members[i]!]?.has(g.members[j]!)) broken.push([g.ids[i]!, g.ids[j]!]);
-        }
-      }
-      groups.push({ section: sec.name, members: g.ids });
-    }
-    if (broken.length) {
-      return { ok: false, conflicts: broken.map(([a, b]) => ({
-        message: prefix(multi, sec.name, `${a} and ${b} cannot be kept apart in ${plan.groups} groups of ${plan.min}–${plan.max} with the other constraints`),
-        hint: 'allow more groups (--groups or a smaller --size), or relax grouping.keepApart / keepTogether in pathbook.yaml',
-        students: [a!, b!],
-      })) };
-    }
+    if (!solved) return { ok: false, conflicts: firstFailure ?? [] };
+    stats = addParts(stats, solved.parts);
+    groups.push(...solved.groups);
   }
   return { ok: true, groups, stats: { ...stats, objective: stats.fit + stats.repeat } };
+}
+
+type SectionSolution = { ok: true; groups: EngineGroup[]; parts: CostParts };
+
+/** One section with one size plan: the start, the search, and a check that keep-apart held. */
+function solveSection(input: EngineInput, sec: Section, si: number, units: string[][], plan: SizePlan, opts: { search?: boolean; start?: 'mode' | 'snake' }): SectionSolution | { ok: false; conflicts: GroupingConflict[] } {
+  const L = layoutFor(sec.students, units, plan);
+  const p = buildProblem(input, sec.students);
+  const mode = opts.start === 'snake' ? 'mixed' : input.mode;
+  const start = (mode === 'readiness' ? readinessStart(p, L) : mode === 'mixed' ? snakeStart(p, L) : interestStart(p, L)) ?? packStart(L);
+  const sets = units.filter((u) => u.length > 1);
+  if (!start) {
+    return { ok: false, conflicts: [{
+      message: `the keepTogether sets (${sets.map((u) => u.join('+')).join(', ')}) cannot be fitted into ${plan.groups} groups of ${plan.min}–${plan.max}`,
+      hint: 'shorten the keepTogether sets in pathbook.yaml, or change --size or --groups',
+      students: sets.flat(),
+    }] };
+  }
+  const rand = mulberry32((input.seed >>> 0) ^ seedFromText(`${si}:${sec.name}`));
+  const iterations = input.iterations ?? defaultIterations(sec.students.length);
+  const best = opts.search === false ? start : anneal(p, L, start, rand, iterations);
+  const scratch = new CostScratch(p);
+  const broken: string[][] = [];
+  const groups: EngineGroup[] = [];
+  let parts: CostParts = NO_PARTS;
+  for (const g of toGroups(sec, L, best)) {
+    const gp = groupParts(p, g.members, scratch);
+    parts = addParts(parts, gp);
+    if (gp.apartPairs) {
+      for (let i = 0; i < g.members.length; i++) for (let j = i + 1; j < g.members.length; j++) {
+        if (p.apart[g.members[i]!]?.has(g.members[j]!)) broken.push([g.ids[i]!, g.ids[j]!]);
+      }
+    }
+    groups.push({ section: sec.name, members: g.ids });
+  }
+  if (broken.length) {
+    return { ok: false, conflicts: broken.map(([a, b]) => ({
+      message: `${a} and ${b} cannot be kept apart in ${plan.groups} groups of ${plan.min}–${plan.max} with the other constraints`,
+      hint: 'allow more groups (--groups or a smaller --size), or relax grouping.keepApart / keepTogether in pathbook.yaml',
+      students: [a!, b!],
+    })) };
+  }
+  return { ok: true, groups, parts };
 }
 
 /** The objective of any given grouping of the same students, for comparisons (bench, tests). */

@@ -229,6 +229,7 @@ class Walker {
   private readonly scratch: CostScratch;
   private readonly bufA: Int32Array;
   private readonly bufB: Int32Array;
+  /** The last proposal: unit us[0] goes from group g to group h, the units vs from h to g. */
   private g = 0;
   private h = 0;
   private costA = 0;

@@ -88,11 +88,30 @@ export function planSizes(n: number, req: SizeRequest, flexible: boolean): SizeP
       ? `${n} present student${n === 1 ? ' is' : 's are'} too few for groups of ${min}–${max}`
       : `${n} present students cannot be split into groups of ${min}–${max}`;
   }
+  return boundedPlans(n, min, max, flexible)[0]!;
+}
+
+/** Every group count the bounds allow, the mean size nearest their middle first (ties: fewer groups). */
+function boundedPlans(n: number, min: number, max: number, flexible: boolean): SizePlan[] {
   const middle = (min + max) / 2;
-  let k = fewest;
-  for (let c = fewest + 1; c <= most; c++) if (Math.abs(n / c - middle) < Math.abs(n / k - middle) - 1e-12) k = c;
-  const balanced = balancedSizes(n, k);
-  return flexible
-    ? { groups: k, min, max, balanced }
-    : { groups: k, min: balanced[balanced.length - 1]!, max: balanced[0]!, balanced };
+  const counts: number[] = [];
+  for (let k = Math.ceil(n / max); k <= Math.floor(n / min); k++) counts.push(k);
+  counts.sort((a, b) => Math.abs(n / a - middle) - Math.abs(n / b - middle) || a - b);
+  return counts.map((k) => {
+    const balanced = balancedSizes(n, k);
+    return flexible
+      ? { groups: k, min, max, balanced }
+      : { groups: k, min: balanced[balanced.length - 1]!, max: balanced[0]!, balanced };
+  });
+}
+
+/**
+ * The plan, then the other group counts the bounds allow (nearest the middle first): when
+ * keep-apart pairs cannot be placed in the preferred count, another count may work.
+ */
+export function planAlternatives(n: number, req: SizeRequest, flexible: boolean): SizePlan[] {
+  const first = planSizes(n, req, flexible);
+  if (typeof first === 'string') return [];
+  if (req.groups !== undefined || req.target !== undefined) return [first];
+  return boundedPlans(n, req.min ?? DEFAULT_SIZE.min, req.max ?? DEFAULT_SIZE.max, flexible);
 }
