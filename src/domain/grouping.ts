@@ -3,21 +3,19 @@
 // reason for every member. Pure: the week, the seed and earlier weeks' pairs come in as arguments.
 import { buildUnits, type GroupingConflict } from './grouping/constraints.ts';
 import { partitionStudents, type EngineStats, type EngineStudent } from './grouping/engine.ts';
+import { pairHistory, type PastWeek } from './grouping/history.ts';
 import type { GroupMode } from './grouping/objective.ts';
 import { describeSize, type SizeRequest } from './grouping/sizes.ts';
+import { TIERS, tierFor, type Tier } from './grouping/tiers.ts';
 import { masteryTable, type MasteryCell, type MasteryTable } from './mastery/table.ts';
 import { compareIds, compareText, formatScore, mean, median, roundHalfAway } from './numbers.ts';
 import { levelFor } from './scale.ts';
-import { TIERS, tierFor, type Tier } from './grouping/tiers.ts';
 import type { Book } from './types.ts';
-import { pairHistory, type PastWeek } from './grouping/history.ts';
 
-export type { GroupMode } from './grouping/objective.ts';
-export { GROUP_MODES } from './grouping/objective.ts';
 export type { GroupingConflict } from './grouping/constraints.ts';
-export type { SizeRequest } from './grouping/sizes.ts';
 export type { PastWeek } from './grouping/history.ts';
-
+export { GROUP_MODES, type GroupMode } from './grouping/objective.ts';
+export type { SizeRequest } from './grouping/sizes.ts';
 export { TIERS, tierFor, type Tier } from './grouping/tiers.ts';
 
 export interface GroupRequest {
