@@ -11,6 +11,8 @@ import * as analyze from './analyze.ts';
 import * as observe from './observe.ts';
 import * as explain from './explain.ts';
 import * as student from './student.ts';
+import * as group from './group.ts';
+import * as rotation from './rotation.ts';
 import * as activities from './activities.ts';
 import * as playlist from './playlist.ts';
 import * as done from './done.ts';
@@ -27,6 +29,8 @@ export const COMMANDS: ((program: Command, ctx: CliContext) => void)[] = [
   mastery.register,
   explain.register,
   student.register,
+  group.register,
+  rotation.register,
   activities.register,
   playlist.register,
   done.register,
