@@ -7,10 +7,15 @@ import { dirname, join } from 'node:path';
 export const CACHE_DIR = '.pathbook';
 const JOURNAL = 'journal.json';
 
-/** A file to write (content) or delete (null), relative to the gradebook root. */
+/** A file to write (content: text, or bytes such as a PDF) or delete (null), relative to the gradebook root. */
 export interface FileChange {
   path: string;
-  content: string | null;
+  content: string | Uint8Array | null;
+}
+
+function sameContent(file: string, content: string | Uint8Array): boolean {
+  if (!existsSync(file)) return false;
+  return typeof content === 'string' ? readFileSync(file, 'utf8') === content : Buffer.from(content).equals(readFileSync(file));
 }
 
 function writeDurably(file: string, content: string | Uint8Array): void {
@@ -59,7 +64,7 @@ export function commitChanges(root: string, changes: readonly FileChange[]): str
       if (!existsSync(target)) continue;
       entries.push({ path: c.path, tmp: null });
     } else {
-      if (existsSync(target) && readFileSync(target, 'utf8') === c.content) continue;
+      if (sameContent(target, c.content)) continue;
       const tmp = join(CACHE_DIR, 'tmp', `${process.pid}-${i++}`);
       writeDurably(join(root, tmp), c.content);
       entries.push({ path: c.path, tmp });
