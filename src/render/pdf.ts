@@ -27,12 +27,12 @@ function executable(p: string): boolean {
 }
 
 /** PATHBOOK_CHROMIUM, then chromium / google-chrome on PATH, then the usual install places. */
-export function findChromium(env: Record<string, string | undefined>): string | undefined {
+export function findChromium(env: Record<string, string | undefined>, known: readonly string[] = KNOWN): string | undefined {
   if (env.PATHBOOK_CHROMIUM) return executable(env.PATHBOOK_CHROMIUM) ? env.PATHBOOK_CHROMIUM : undefined;
   for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
     for (const n of NAMES) if (executable(join(dir, n))) return join(dir, n);
   }
-  return KNOWN.find(executable);
+  return known.find(executable);
 }
 
 export function chromiumMissing(env: Record<string, string | undefined>): UserError {
