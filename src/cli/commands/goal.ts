@@ -44,10 +44,20 @@ export async function askGoal(p: GoalPrompts, given: GoalAddOptions, standards: 
 export function register(program: Command, ctx: CliContext): void {
   const goal = program.command('goal')
     .summary('add a goal to a student\'s plan, or mark one met or dropped')
-    .description('Goals in students/<id>.yaml: who set each one (student, teacher or parent), when, by when,\nand the standards it is about. The PLP shows each goal with the levels of its standards.');
+    .description(`Goals in students/<id>.yaml: who set each one (student, teacher or parent),
+when, by when, and the standards it is about. The PLP shows each goal with
+the levels of its standards.`)
+    .addHelpText('after', `
+Examples:
+  $ pathbook goal add S005 "I will check my units on every answer" --author student --standard 6.RP.A.3
+  $ pathbook goal done S005 g1
+  $ pathbook goal drop S007 g3`);
 
   goal.command('add <student> [text]')
     .summary('add a goal (asks in a terminal when the text is left out)')
+    .description(`Adds a goal to students/<id>.yaml with the next free id (g1, g2, …), set today,
+status active; the file is created when the student has no profile yet. In a
+terminal, leave out the text and the student is asked for it in their own words.`)
     .addOption(new Option('--author <who>', 'who set the goal (default: teacher; asked in a terminal)').choices([...GOAL_AUTHORS]))
     .option('--target <date>', 'the date to reach it by (YYYY-MM-DD)', parseDate)
     .option('--standard <ids>', 'standards the goal is about (comma-separated, repeatable)', collect)

@@ -47,14 +47,15 @@ interface Output { name: string; content: string | Uint8Array }
 export function register(program: Command, ctx: CliContext): void {
   program.command('plp [student]')
     .summary('Personalized Learning Plans for conferences (Markdown, print-ready HTML, PDF)')
-    .description(`One report per student, joining the profile (students/<id>.yaml) with mastery: who they are,
-goals and progress, mastery by standard with a trend, what comes next, supports, recent
-evidence, and space for student, family and teacher notes. Always writes plp/<id>.md;
---format html adds plp/<id>.html (one or two pages on A4 or Letter); --format pdf also prints
-plp/<id>.pdf through a local Chromium. --all and --section also write one combined file
-(plp/all.* or plp/section-<name>.*) with a page break between students.
-Templates: copy pathbook's templates/plp.md.eta or plp.html.eta (or i18n/<lang>.yaml) into the
-gradebook's templates/ folder to adapt them; the folder's copy wins.`)
+    .description(`One report per student, joining the profile (students/<id>.yaml) with mastery:
+who they are, goals and progress, mastery by standard with a trend, what comes
+next, supports, recent evidence, and room for student, family and teacher notes.
+Always writes plp/<id>.md; --format html adds a print-ready plp/<id>.html (one
+or two pages on A4 or Letter); --format pdf also prints plp/<id>.pdf through a
+local Chromium. --all and --section also write one combined file to print
+(plp/all.* or plp/section-<name>.*), each student starting a new page.
+To adapt a report, copy pathbook's templates/plp.md.eta, plp.html.eta or
+i18n/<lang>.yaml into the gradebook's templates/ folder: the folder's copy wins.`)
     .option('--section <section>', 'every active student in this section')
     .option('--all', 'every active student')
     .addOption(new Option('--format <format>', 'md; html adds print-ready HTML; pdf adds PDFs').choices(['md', 'html', 'pdf']).default('md'))

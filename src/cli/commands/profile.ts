@@ -62,7 +62,11 @@ Examples:
     });
 
   const interest = program.command('interest')
-    .summary('add or remove a student\'s interest (used by playlists and interest groups)');
+    .summary('add or remove a student\'s interest (used by playlists and interest groups)')
+    .addHelpText('after', `
+Examples:
+  $ pathbook interest add S005 chess
+  $ pathbook interest remove S005 dogs`);
   interest.command('add <student> <text...>')
     .summary('add an interest')
     .addHelpText('after', `
@@ -91,7 +95,14 @@ Examples:
 
   const acc = program.command('accommodation')
     .summary('add or remove a student\'s accommodation (extended-time, text-to-speech, …)')
-    .description(`Accommodations in students/<id>.yaml. Known kinds: ${KNOWN_ACCOMMODATIONS.join(', ')}.\nOther kinds are kept too (with a warning), but playlists only match the known ones to activities.\nAccommodations print on the student's own PLP only, never on class handouts.`);
+    .description(`Accommodations in students/<id>.yaml. Known kinds: ${KNOWN_ACCOMMODATIONS.join(', ')}.
+Other kinds are kept too, with a warning: playlists only match the known kinds
+to activities. Accommodations print on the student's own PLP only, never on
+class handouts.`)
+    .addHelpText('after', `
+Examples:
+  $ pathbook accommodation add S005 extended-time
+  $ pathbook accommodation remove S005 text-to-speech`);
   acc.command('add <student> <kind>')
     .summary('add an accommodation')
     .addHelpText('after', `

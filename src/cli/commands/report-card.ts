@@ -34,11 +34,12 @@ export function resolveTerm(book: Book, arg: string): Term {
 export function register(program: Command, ctx: CliContext): void {
   program.command('report-card')
     .summary('report-card marks from standards levels (Marzano bands by default)')
-    .description(`One mark per active student: the mean of the current scores of the standards with evidence,
-banded by reportCard.bands in pathbook.yaml (default A from 3.0, B 2.5, C 2.0, D 1.0, F below).
-Guards lower a mark one band at a time, e.g. {mark: A, minStandardLevel: 3}: no A while any
-standard is below level 3. --term counts only evidence dated in the term, both ends included:
-give dates (--term 2026-08-15..2026-12-18) or a name from pathbook.yaml:
+    .description(`One mark per active student: the mean of the current scores of the standards
+with evidence, banded by reportCard.bands in pathbook.yaml (by default A from
+3.0, B 2.5, C 2.0, D 1.0, F below). Guards lower a mark one band at a time:
+{mark: A, minStandardLevel: 3} means no A while any standard is below level 3.
+--term counts only the evidence dated in the term, both ends included: give
+dates (--term 2026-08-15..2026-12-18) or a name from pathbook.yaml:
   reportCard:
     terms:
       - { name: T1, from: 2026-08-15, to: 2026-12-18 }`)
