@@ -6,6 +6,7 @@ import type { Assessment, Book, Diagnostic, Profile } from '../domain/types.ts';
 import { ACTIVITIES_FILE, parseActivities } from './activities-store.ts';
 import { ASSESSMENTS_DIR, parseAssessmentYaml, parseScores } from './assessment-store.ts';
 import { UserError } from './errors.ts';
+import { ParseCache } from './parse-cache.ts';
 import { OBSERVATIONS_FILE, parseObservations } from './observations-store.ts';
 import { parseProfile, STUDENTS_DIR } from './profile-store.ts';
 import { parseRoster, ROSTER_FILE } from './roster-store.ts';
@@ -42,11 +43,6 @@ function readBytes(root: string, rel: string): Uint8Array | undefined {
   return existsSync(p) ? readFileSync(p) : undefined;
 }
 
-function readText(root: string, rel: string): string | undefined {
-  const b = readBytes(root, rel);
-  return b === undefined ? undefined : new TextDecoder('utf-8').decode(b).replace(/^\uFEFF/, '');
-}
-
 function listDir(root: string, rel: string): string[] {
   const p = join(root, rel);
   if (!existsSync(p) || !statSync(p).isDirectory()) return [];
@@ -62,16 +58,21 @@ export interface LoadedBook {
 /** Reads the whole folder. Never throws for a user's mistake: problems come back as diagnostics. */
 export function loadBook(root: string): LoadedBook {
   const diagnostics: Diagnostic[] = [];
-  const { settings, diagnostics: sd } = parseSettings(readText(root, SETTINGS_FILE) ?? '');
+  const cache = new ParseCache(root);
+  const dec = (b: Uint8Array) => new TextDecoder('utf-8').decode(b).replace(/^\uFEFF/, '');
+  /** Parse a file through the cache (bytes → value); undefined when the file is absent. */
+  const parsed = <T>(rel: string, keyExtra: string, parse: (bytes: Uint8Array) => T): T | undefined => {
+    const bytes = readBytes(root, rel);
+    return bytes === undefined ? undefined : cache.get(rel + keyExtra, bytes, () => parse(bytes));
+  };
+  const { settings, diagnostics: sd } = parsed(SETTINGS_FILE, '', (b) => parseSettings(dec(b))) ?? parseSettings('');
   diagnostics.push(...sd);
 
-  const rosterBytes = readBytes(root, ROSTER_FILE);
-  const roster = rosterBytes ? parseRoster(rosterBytes) : { students: [], diagnostics: [] };
+  const roster = parsed(ROSTER_FILE, '', (b) => parseRoster(b)) ?? { students: [], diagnostics: [] };
   // An empty roster (header only) is a new class, not an error.
   diagnostics.push(...roster.diagnostics);
 
-  const stdText = readText(root, STANDARDS_FILE);
-  const standards = stdText ? parseStandards(stdText, STANDARDS_FILE, settings.mastery) : { standards: [], diagnostics: [] };
+  const standards = parsed(STANDARDS_FILE, `|${settings.mastery.w}|${settings.mastery.n}`, (b) => parseStandards(dec(b), STANDARDS_FILE, settings.mastery)) ?? { standards: [], diagnostics: [] };
   diagnostics.push(...standards.diagnostics);
 
   const assessments: Assessment[] = [];
@@ -81,7 +82,7 @@ export function loadBook(root: string): LoadedBook {
   for (const y of yamls) {
     const base = y.replace(/\.ya?ml$/, '');
     const file = `${ASSESSMENTS_DIR}/${y}`;
-    const { assessment, diagnostics: ad } = parseAssessmentYaml(readText(root, file)!, file);
+    const { assessment, diagnostics: ad } = parsed(file, '', (b) => parseAssessmentYaml(dec(b), file))!;
     diagnostics.push(...ad);
     if (!assessment) continue;
     if (assessment.id && assessment.id !== base) {
@@ -92,9 +93,10 @@ export function loadBook(root: string): LoadedBook {
     let scores: Assessment['scores'] = [];
     if (csvs.has(csvName)) {
       csvs.delete(csvName);
-      const parsed = parseScores(readBytes(root, csvFile)!, csvFile, assessment.items);
-      scores = parsed.scores;
-      diagnostics.push(...parsed.diagnostics);
+      const itemKey = '|' + assessment.items.map((i) => i.id).join(',');
+      const sc = parsed(csvFile, itemKey, (b) => parseScores(b, csvFile, assessment.items))!;
+      scores = sc.scores;
+      diagnostics.push(...sc.diagnostics);
     } else {
       diagnostics.push({ check: 'assessment', severity: 'error', source: { file, line: 1 }, message: `${file} has no scores file ${csvFile}`, hint: 'add the CSV (student_id and one column per item), or delete the YAML' });
     }
@@ -104,18 +106,16 @@ export function loadBook(root: string): LoadedBook {
     diagnostics.push({ check: 'assessment', severity: 'error', source: { file: `${ASSESSMENTS_DIR}/${orphan}`, line: 1 }, message: `${ASSESSMENTS_DIR}/${orphan} has no assessment file ${orphan.replace(/\.csv$/, '.yaml')}`, hint: 'add the YAML describing its items, or delete the CSV' });
   }
 
-  const obsBytes = readBytes(root, OBSERVATIONS_FILE);
-  const obs = obsBytes ? parseObservations(obsBytes) : { observations: [], diagnostics: [] };
+  const obs = parsed(OBSERVATIONS_FILE, '', (b) => parseObservations(b)) ?? { observations: [], diagnostics: [] };
   diagnostics.push(...obs.diagnostics);
 
-  const actText = readText(root, ACTIVITIES_FILE);
-  const acts = actText ? parseActivities(actText) : { activities: [], diagnostics: [] };
+  const acts = parsed(ACTIVITIES_FILE, '', (b) => parseActivities(dec(b))) ?? { activities: [], diagnostics: [] };
   diagnostics.push(...acts.diagnostics);
 
   const profiles: Profile[] = [];
   for (const f of listDir(root, STUDENTS_DIR).filter((n) => n.endsWith('.yaml'))) {
     const file = `${STUDENTS_DIR}/${f}`;
-    const { profile, diagnostics: pd } = parseProfile(readText(root, file)!, f.replace(/\.yaml$/, ''), file);
+    const { profile, diagnostics: pd } = parsed(file, '', (b) => parseProfile(dec(b), f.replace(/\.yaml$/, ''), file))!;
     diagnostics.push(...pd);
     profiles.push(profile);
   }
@@ -124,6 +124,7 @@ export function loadBook(root: string): LoadedBook {
     settings, students: roster.students, standards: standards.standards, assessments,
     observations: obs.observations, activities: acts.activities, profiles,
   };
+  cache.save();
   diagnostics.push(...checkBook(book));
   return { root, book, diagnostics: sortDiagnostics(diagnostics) };
 }

@@ -1,0 +1,38 @@
+// npm run demo: copy the example class to a fresh folder and walk a teacher's week on it, narrated.
+// "Today" is pinned to the example's Monday so the output matches the README.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(repo, 'bin', 'pathbook');
+const downloads = join(repo, 'examples', 'downloads');
+const dir = join(mkdtempSync(join(tmpdir(), 'pathbook-demo-')), 'grade6-math');
+cpSync(join(repo, 'examples', 'grade6-math'), dir, { recursive: true });
+
+const env = { ...process.env, PATHBOOK_TODAY: '2026-11-23' };
+const bold = (s) => (process.stdout.isTTY && !process.env.NO_COLOR ? `\x1b[1m${s}\x1b[0m` : s);
+
+/** One step of the week: what the teacher is doing, then the command and its output. */
+function step(narration, args, { show = Infinity } = {}) {
+  console.log(`\n${bold(`▸ ${narration}`)}`);
+  console.log(`  $ pathbook ${args.map((a) => (/[\s"']/.test(a) ? JSON.stringify(a) : a)).join(' ')}`);
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, env, encoding: 'utf8' });
+  const lines = (r.stdout + r.stderr).trimEnd().split('\n');
+  console.log(lines.slice(0, show).map((l) => `  ${l}`).join('\n') + (lines.length > show ? `\n  … (${lines.length - show} more lines)` : ''));
+  if (r.status !== 0) {
+    console.error(`\nThe demo stopped: \`pathbook ${args.join(' ')}\` exited with ${r.status}.`);
+    process.exit(1);
+  }
+  return r;
+}
+
+console.log(`pathbook demo: a copy of the example class is in\n  ${dir}`);
+
+step('Monday morning: is the gradebook folder sound?', ['check']);
+step('Who is in 2nd period?', ['roster', 'list', '--section', 'P2'], { show: 8 });
+step('The class heatmap for the ratios unit', ['mastery', '--unit', 'ratios']);
+
+console.log(`\nDone. Explore the folder yourself:\n  cd ${JSON.stringify(dir)}\n  ${join(repo, 'bin', 'pathbook')} --help`);
