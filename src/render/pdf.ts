@@ -159,7 +159,7 @@ class Browser {
   }
 
   /** Loads a file in a fresh tab and prints it: CSS @page margins apply, the paper is ours. */
-  async print(url: string, paper: Paper): Promise<Uint8Array> {
+  async print(url: string, paper: Paper, timeoutMs: number): Promise<Uint8Array> {
     const { targetId } = await this.send('Target.createTarget', { url: 'about:blank' });
     const { sessionId } = await this.send('Target.attachToTarget', { targetId, flatten: true }) as { sessionId: string };
     try {
@@ -167,7 +167,7 @@ class Browser {
       const loaded = this.event((m) => m.method === 'Page.loadEventFired' && m.sessionId === sessionId);
       await this.send('Page.navigate', { url }, sessionId);
       await loaded;
-      const { data } = await this.send('Page.printToPDF', { ...PAPER[paper], printBackground: true, displayHeaderFooter: false }, sessionId) as { data: string };
+      const { data } = await this.send('Page.printToPDF', { ...PAPER[paper], printBackground: true, displayHeaderFooter: false }, sessionId, timeoutMs) as { data: string };
       return Buffer.from(data, 'base64');
     } finally {
       await this.send('Target.closeTarget', { targetId }).catch(() => undefined);
@@ -207,7 +207,9 @@ export async function printPdfs(jobs: readonly PrintJob[], opts: { chromium: str
       const file = join(work, `${i}.html`);
       writeFileSync(file, job.html);
       try {
-        out[i] = reproduciblePdf(await browser.print(pathToFileURL(file).href, opts.paper), opts.day);
+        // A class set in one file takes a while: a minute, plus 30 s per MB of HTML.
+        const timeoutMs = 60_000 + Math.round((job.html.length / 1048576) * 30_000);
+        out[i] = reproduciblePdf(await browser.print(pathToFileURL(file).href, opts.paper, timeoutMs), opts.day);
       } catch (e) {
         throw new UserError(`Chromium could not print ${job.name}: ${(e as Error).message}`, {
           hint: 'check that Chromium starts (`chromium --headless --version`), or use --format html and print from a browser',

@@ -12,6 +12,9 @@ import { levelDotsSvg, levelDotsText, trendSvg } from './svg.ts';
 
 export type PlpFormat = 'md' | 'html';
 
+/** How many of the latest evidence scores a printed trend shows. */
+export const TREND_POINTS = 8;
+
 /** Words of the report: `t('goals')`, `word('levels', 'Mastered')` with the key itself as fallback. */
 export class Words {
   readonly labels: Labels;
@@ -86,24 +89,30 @@ function freeze<T>(o: T): T {
   return o;
 }
 
-/** The read-only view one report's template receives: every text ready to print, nothing to compute. */
-export function plpView(m: PlpModel, words: Words) {
+/**
+ * The read-only view one report's template receives: every text ready to print, nothing to compute.
+ * `svg: false` leaves the charts out (Markdown has no use for them; a class set saves the work).
+ */
+export function plpView(m: PlpModel, words: Words, opts: { svg?: boolean } = {}) {
+  const svg = opts.svg ?? true;
   const levels = [...m.scale.levels].sort((a, b) => a.level - b.level);
   const of = levels.length;
   const level = (n: number | null, label: string): LevelView => {
     const i = n === null ? -1 : levels.findIndex((l) => l.level === n);
     const rank = i + 1;
     const word = words.word('levels', label);
-    return { word, rank, of, dots: levelDotsText(rank, of), dotsSvg: levelDotsSvg(rank, of, levels[i]?.color ?? '', word) };
+    return { word, rank, of, dots: levelDotsText(rank, of), dotsSvg: svg ? levelDotsSvg(rank, of, levels[i]?.color ?? '', word) : '' };
   };
   const std = (s: PlpStandard): StandardView => {
     const lv = level(s.level, s.label);
-    const trendText = s.trend.map((x) => formatScore(x)).join(' → ');
+    // A printed trend reads best short: the latest TREND_POINTS pieces of evidence (already rounded).
+    const shown = s.trend.slice(-TREND_POINTS);
+    const trendText = (shown.length < s.trend.length ? '… → ' : '') + shown.map((x) => x.toFixed(2)).join(' → ');
     return {
       id: s.id, iCan: s.studentStatement || s.statement, statement: s.statement, level: lv, score: formatScore(s.score),
       mastered: s.mastered, thin: s.thin, override: s.override, evidenceCount: s.evidenceCount, lastDate: words.date(s.lastDate),
       trendText,
-      trendSvg: s.trend.length ? trendSvg(s.trend, m.scale.max, m.scale.masteryPoints, `${words.t('trend')} ${s.id}: ${trendText}`) : '',
+      trendSvg: svg && shown.length ? trendSvg(shown, m.scale.max, m.scale.masteryPoints, `${words.t('trend')} ${s.id}: ${trendText}`) : '',
       direction: s.direction ? words.word('directions', s.direction) : '',
     };
   };
@@ -205,7 +214,7 @@ export function compilePlp(tpl: TemplateFile, format: PlpFormat, words: Words, l
       try {
         const out = eta.render(fn, { lang, t, reports, title: reports.length === 1 ? `${t.title ?? ''}: ${reports[0]!.name}` : (t.title ?? '') });
         // Files end with exactly one newline whatever the template's tail.
-        return out.replace(/\s+$/, '') + '\n';
+        return out.trimEnd() + '\n';
       } catch (e) {
         throw templateError(e, tpl);
       }

@@ -22,7 +22,7 @@ export function trendSvg(scores: readonly number[], max: number, masteryPoints: 
   const y = (s: number) => pad + (1 - Math.min(Math.max(s / max, 0), 1)) * (h - 2 * pad);
   const t = escapeHtml(label);
   const parts = [
-    `<svg class="trend" viewBox="0 0 ${w} ${h}" role="img" aria-label="${t}" xmlns="http://www.w3.org/2000/svg"><title>${t}</title>`,
+    `<svg class="trend" viewBox="0 0 ${w} ${h}" role="img" aria-label="${t}">`,
     `<line x1="0" y1="${f1(y(masteryPoints))}" x2="${w}" y2="${f1(y(masteryPoints))}" stroke="#000" stroke-width="0.6" stroke-dasharray="3 2"/>`,
   ];
   if (scores.length > 1) {
@@ -42,20 +42,27 @@ export function trendSvg(scores: readonly number[], max: number, masteryPoints: 
  * A level as filled dots, like Harvey balls: the lowest level one dot, the highest all of them
  * (`rank` 0 = not assessed: all hollow). Readable without colour; `color` only fills the dots.
  */
+const dotsCache = new Map<string, string>();
+
 export function levelDotsSvg(rank: number, of: number, color: string, label: string): string {
+  // A class set draws the same few level badges thousands of times.
+  const key = `${rank}|${of}|${color}|${label}`;
+  const hit = dotsCache.get(key);
+  if (hit !== undefined) return hit;
+  const svg = drawDots(rank, of, color, label);
+  if (dotsCache.size < 1000) dotsCache.set(key, svg);
+  return svg;
+}
+
+function drawDots(rank: number, of: number, color: string, label: string): string {
   const r = 3.6;
   const step = 10;
   const w = of * step;
   const fill = HEX.test(color) ? color : '#444444';
   const t = escapeHtml(label);
   const dots: string[] = [];
-  for (let i = 0; i < of; i++) {
-    const cx = f1(step / 2 + i * step);
-    dots.push(i < rank
-      ? `<circle cx="${cx}" cy="5.0" r="${f1(r)}" fill="${fill}" stroke="#000" stroke-width="1.2"/>`
-      : `<circle cx="${cx}" cy="5.0" r="${f1(r)}" fill="#fff" stroke="#000" stroke-width="1.2"/>`);
-  }
-  return `<svg class="dots" viewBox="0 0 ${w} 10" width="${w}" height="10" role="img" aria-label="${t}" xmlns="http://www.w3.org/2000/svg"><title>${t}</title>${dots.join('')}</svg>`;
+  for (let i = 0; i < of; i++) dots.push(`<circle cx="${f1(step / 2 + i * step)}" cy="5" r="${f1(r)}"${i < rank ? ` fill="${fill}"` : ''}/>`);
+  return `<svg class="dots" viewBox="0 0 ${w} 10" width="${w}" height="10" role="img" aria-label="${t}"><g fill="#fff" stroke="#000" stroke-width="1.2">${dots.join('')}</g></svg>`;
 }
 
 /** The same dots as text, for Markdown: ●●●○. */

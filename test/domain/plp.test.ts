@@ -130,3 +130,14 @@ describe('buildPlp', () => {
     expect(buildPlp(book, table, 'S1', { today: '2026-10-10', playlist }).next.playlist).toEqual(playlist);
   });
 });
+
+describe('round2', () => {
+  it('rounds exactly as roundHalfAway does, halves and binary noise included', async () => {
+    const { roundHalfAway } = await import('../../src/domain/numbers.ts');
+    const { round2 } = await import('../../src/domain/plp.ts');
+    const fc = (await import('fast-check')).default;
+    for (const x of [2.675, 1.005, 0.125, 0.5, 2.345, 3.995, 107 / 160 * 4, 1 / 3 * 4, 0, 4, 1e-9]) expect(round2(x)).toBe(roundHalfAway(x, 2));
+    fc.assert(fc.property(fc.integer({ min: 0, max: 64 }), fc.integer({ min: 1, max: 64 }), (e, p) => round2((Math.min(e, p) / p) * 4) === roundHalfAway((Math.min(e, p) / p) * 4, 2)));
+    fc.assert(fc.property(fc.double({ min: 0, max: 4, noNaN: true }), (x) => round2(x) === roundHalfAway(x, 2)));
+  });
+});

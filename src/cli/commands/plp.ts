@@ -97,7 +97,7 @@ Examples:
         const htmlDocs: { name: string; html: string }[] = [];
         sel.students.forEach((s, i) => {
           const model = buildPlp(book, table, s.id, { today: ctx.today, playlist: readPlaylist(root, s.id) });
-          const view = plpView(model, words);
+          const view = plpView(model, words, { svg: !!html });
           models.push(model);
           views.push(view);
           const doc = md.render([view]);
@@ -134,7 +134,7 @@ Examples:
       if (inside) {
         r = await ctx.write('plp', async ({ book }) => {
           const p = await produce(book);
-          const changes: FileChange[] = p.outputs.map((o) => ({ path: rel ? `${rel}/${o.name}` : o.name, content: o.content }));
+          const changes: FileChange[] = p.outputs.map((o) => ({ path: rel ? `${rel}/${o.name}` : o.name, content: o.content, derived: true }));
           return { changes, result: p };
         });
       } else {
