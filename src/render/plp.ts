@@ -3,7 +3,7 @@
 // it out. Values are escaped by the engine for the format: HTML entities for .html, Markdown
 // backslash escapes for .md (eta's escapeFunction), so a template cannot forget to.
 import { Eta } from 'eta/core';
-import { formatScore } from '../domain/numbers.ts';
+import { formatPoints, formatScore } from '../domain/numbers.ts';
 import type { PlpModel, PlpStandard } from '../domain/plp.ts';
 import type { Labels, Language, TemplateFile } from '../store/templates-store.ts';
 import { UserError } from '../store/errors.ts';
@@ -150,6 +150,7 @@ export function plpView(m: PlpModel, words: Words, opts: { svg?: boolean } = {})
       dots: level(l.level, l.label).dots, dotsSvg: level(l.level, l.label).dotsSvg,
     })),
     notAssessed: level(null, 'Not yet assessed'),
+    scaleNote: words.t('scoreOutOf', { max: formatPoints(m.scale.max), mastery: formatScore(m.scale.masteryPoints) }),
     ready: m.next.ready.map(std),
     playlist: m.next.playlist && {
       unit: m.next.playlist.unit,
