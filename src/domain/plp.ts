@@ -2,32 +2,12 @@
 // joined with mastery, what comes next and recent evidence. Words, dates and layout are the
 // templates' business; nothing here is about any other student.
 import type { Evidence } from './mastery/evidence.ts';
+import { nextReady } from './mastery/next-ready.ts';
 import type { MasteryCell, MasteryTable } from './mastery/table.ts';
 import { compareText, roundHalfAway } from './numbers.ts';
+import type { Playlist } from './playlists.ts';
 import { masteryPoints } from './scale.ts';
 import type { Book, Goal, Profile, Reflection, Standard } from './types.ts';
-
-/** One track of a playlist as playlists/<id>.yaml holds it (read loosely by src/store). */
-export interface PlaylistTrack {
-  activity: string;
-  title: string;
-  standards: string[];
-  type: 'must' | 'may' | 'checkpoint';
-  tier: string;
-  kind: string;
-  minutes: number | null;
-  link: string;
-  /** The day it was done, or null. */
-  done: string | null;
-  note: string;
-}
-
-export interface PlaylistView {
-  unit: string;
-  standards: string[];
-  complete: { n: number; of: number } | null;
-  tracks: PlaylistTrack[];
-}
 
 export type Direction = 'up' | 'down' | 'steady';
 
@@ -96,7 +76,7 @@ export interface PlpModel {
   goals: PlpGoal[];
   units: PlpUnit[];
   summary: { mastered: number; assessed: number; of: number };
-  next: { ready: PlpStandard[]; playlist: PlaylistView | null };
+  next: { ready: PlpStandard[]; playlist: Playlist | null };
   accommodations: string[];
   /** Newest first. */
   recent: PlpEvidence[];
@@ -106,7 +86,8 @@ export interface PlpModel {
 export interface PlpOptions {
   /** ctx.today: the "as of" date printed on the report. */
   today: string;
-  playlist?: PlaylistView;
+  /** The student's current playlist (playlists/<id>.yaml), for "what comes next". */
+  playlist?: Playlist;
   recent?: number;
   reflections?: number;
   ready?: number;
@@ -138,19 +119,6 @@ function standardRow(std: Standard, cell: MasteryCell, max: number): PlpStandard
     thin: cell.thin, override: cell.override, evidenceCount: cell.evidenceCount, lastDate: cell.lastDate,
     trend, direction: direction(trend, max),
   };
-}
-
-/**
- * Standards a student is ready for next: not mastered, every prerequisite mastered, in curriculum
- * order. TODO(dedup): replace with nextReady(book, table, studentId) from src/domain/mastery once it lands.
- */
-export function readyStandards(book: Book, row: ReadonlyMap<string, MasteryCell>): Standard[] {
-  return book.standards.filter((s) => {
-    if (s.children.length) return false;
-    const c = row.get(s.id);
-    if (!c || c.mastered) return false;
-    return s.prerequisites.every((p) => row.get(p)?.mastered === true);
-  });
 }
 
 function profileFor(book: Book, studentId: string): Profile | undefined {
@@ -217,7 +185,7 @@ export function buildPlp(book: Book, table: MasteryTable, studentId: string, opt
       of: leaves.length,
     },
     next: {
-      ready: readyStandards(book, row).slice(0, opts.ready ?? 5).map((s) => byId.get(s.id)!),
+      ready: nextReady(book, table, studentId).slice(0, opts.ready ?? 5).map((r) => byId.get(r.standard.id)!),
       playlist: opts.playlist ?? null,
     },
     accommodations: [...(profile?.accommodations ?? [])],

@@ -4,6 +4,7 @@
 // backslash escapes for .md (eta's escapeFunction), so a template cannot forget to.
 import { Eta } from 'eta/core';
 import { formatPoints, formatScore } from '../domain/numbers.ts';
+import { playlistProgress } from '../domain/playlist-progress.ts';
 import type { PlpModel, PlpStandard } from '../domain/plp.ts';
 import type { Labels, Language, TemplateFile } from '../store/templates-store.ts';
 import { UserError } from '../store/errors.ts';
@@ -152,17 +153,19 @@ export function plpView(m: PlpModel, words: Words, opts: { svg?: boolean } = {})
     notAssessed: level(null, 'Not yet assessed'),
     scaleNote: words.t('scoreOutOf', { max: formatPoints(m.scale.max), mastery: formatScore(m.scale.masteryPoints) }),
     ready: m.next.ready.map(std),
-    playlist: m.next.playlist && {
-      unit: m.next.playlist.unit,
-      complete: m.next.playlist.complete
-        ? words.t('playlistComplete', { n: m.next.playlist.complete.n, of: m.next.playlist.complete.of, done: m.next.playlist.tracks.filter((t) => t.done).length })
-        : '',
-      tracks: m.next.playlist.tracks.map((t) => ({
-        type: words.word('trackTypes', t.type), typeKey: t.type, title: t.title, kind: t.kind,
-        minutes: t.minutes === null ? '' : words.t('minutes', { n: t.minutes }), standards: t.standards.join(', '),
-        done: !!t.done, doneDate: words.date(t.done), note: t.note,
-      })),
-    },
+    playlist: m.next.playlist && (() => {
+      const p = m.next.playlist;
+      const progress = playlistProgress(p);
+      return {
+        unit: p.unit ?? p.standards.join(', '),
+        complete: words.t('playlistComplete', { n: progress.must.n, of: progress.must.of, done: progress.must.done }),
+        tracks: p.tracks.map((t) => ({
+          type: words.word('trackTypes', t.type), typeKey: t.type, title: t.title || t.activity, kind: t.kind,
+          minutes: t.minutes ? words.t('minutes', { n: t.minutes }) : '', standards: t.standards.join(', '),
+          done: !!t.done, doneDate: words.date(t.done), note: t.note ?? '',
+        })),
+      };
+    })(),
     accommodations: m.accommodations.map((a) => words.word('accommodations', a)),
     recent: m.recent.map((e) => ({
       date: words.date(e.date),

@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { masteryTable } from '../../src/domain/mastery/table.ts';
-import { buildPlp, readyStandards } from '../../src/domain/plp.ts';
+import { buildPlp } from '../../src/domain/plp.ts';
 import type { Book } from '../../src/domain/types.ts';
 import { loadBook } from '../../src/store/book-store.ts';
 import { tempDir } from '../helpers.ts';
@@ -88,8 +88,9 @@ describe('buildPlp', () => {
   it('offers next the standards whose prerequisites are all mastered', () => {
     // A.1 mastered; A.2 needs A.1 (mastered) → ready; B.1 needs A.2 (not) → not ready; B.2 has none → ready.
     expect(plp.next.ready.map((s) => s.id)).toEqual(['A.2', 'B.2']);
-    const ben = readyStandards(book, table.cells.get('S2')!).map((s) => s.id);
-    expect(ben).toEqual(['B.2']);
+    expect(plp.next.ready[0]).toMatchObject({ label: 'Beginning', score: 1.65 });
+    // Ben has mastered A.1, A.2 and B.1: only B.2 is left, and its prerequisites are none.
+    expect(buildPlp(book, table, 'S2', { today: '2026-10-10' }).next.ready.map((s) => s.id)).toEqual(['B.2']);
   });
 
   it('lists recent evidence newest first, one assessment\'s standards together', () => {
@@ -126,7 +127,7 @@ describe('buildPlp', () => {
   });
 
   it('carries the playlist it is given', () => {
-    const playlist = { unit: 'one', standards: ['A.2'], complete: { n: 2, of: 3 }, tracks: [] };
+    const playlist = { student: 'S1', unit: 'one', standards: ['A.2'], complete: { n: 2, of: 3 }, tracks: [], notes: [] };
     expect(buildPlp(book, table, 'S1', { today: '2026-10-10', playlist }).next.playlist).toEqual(playlist);
   });
 });

@@ -6,6 +6,13 @@ import * as check from './check.ts';
 import * as roster from './roster.ts';
 import * as standards from './standards.ts';
 import * as mastery from './mastery.ts';
+import * as explain from './explain.ts';
+import * as student from './student.ts';
+import * as activities from './activities.ts';
+import * as playlist from './playlist.ts';
+import * as done from './done.ts';
+import * as progress from './progress.ts';
+import * as choiceBoard from './choice-board.ts';
 import * as profile from './profile.ts';
 import * as goal from './goal.ts';
 import * as plp from './plp.ts';
@@ -16,6 +23,13 @@ export const COMMANDS: ((program: Command, ctx: CliContext) => void)[] = [
   roster.register,
   standards.register,
   mastery.register,
+  explain.register,
+  student.register,
+  activities.register,
+  playlist.register,
+  done.register,
+  progress.register,
+  choiceBoard.register,
   profile.register,
   goal.register,
   plp.register,

@@ -6,10 +6,11 @@ import { Option, type Command } from 'commander';
 import { slugify } from '../../domain/ids.ts';
 import { masteryTable } from '../../domain/mastery/table.ts';
 import { buildPlp, type PlpModel } from '../../domain/plp.ts';
+import type { Playlist } from '../../domain/playlists.ts';
 import type { Book, Student } from '../../domain/types.ts';
 import { writeFileAtomic, type FileChange } from '../../store/atomic.ts';
 import { UsageError, UserError } from '../../store/errors.ts';
-import { readPlaylist } from '../../store/playlist-reader.ts';
+import { readPlaylist, readPlaylists, type StoredPlaylist } from '../../store/playlist-store.ts';
 import { LANGUAGES, loadLabels, loadTemplate, type Language } from '../../store/templates-store.ts';
 import { progressBar } from '../../render/progress.ts';
 import type { Paper } from '../../render/pdf.ts';
@@ -43,6 +44,17 @@ function select(book: Book, studentArg: string | undefined, o: PlpCliOptions): S
 }
 
 interface Output { name: string; content: string | Uint8Array }
+
+/** A playlist file copied under another student's name must never print on this student's report. */
+function playlistFor(stored: StoredPlaylist | undefined, studentId: string): Playlist | undefined {
+  if (!stored) return undefined;
+  if (stored.playlist.student !== studentId) {
+    throw new UserError(`${stored.file} is the playlist of ${JSON.stringify(stored.playlist.student)}, not of ${studentId}`, {
+      hint: `regenerate it with \`pathbook playlist ${studentId}\`, or delete it`, source: { file: stored.file, line: 1 },
+    });
+  }
+  return stored.playlist;
+}
 
 export function register(program: Command, ctx: CliContext): void {
   program.command('plp [student]')
@@ -89,6 +101,8 @@ Examples:
         const md = compilePlp(loadTemplate(root, 'plp.md.eta'), 'md', words, lang);
         const html = opts.format === 'md' ? undefined : compilePlp(loadTemplate(root, 'plp.html.eta'), 'html', words, lang);
         const table = masteryTable(book, {}, true);
+        // One student: read only their playlist (another's broken file is not their problem).
+        const playlists = sel.students.length === 1 ? undefined : readPlaylists(root);
         const bar = progressBar((s) => ctx.io.stderr(s), !!ctx.io.stderrIsTTY && !ctx.globals.quiet, sel.students.length * (opts.format === 'pdf' ? 2 : 1), 'PLPs');
         const outputs: Output[] = [];
         const models: PlpModel[] = [];
@@ -96,7 +110,7 @@ Examples:
         const mdDocs: string[] = [];
         const htmlDocs: { name: string; html: string }[] = [];
         sel.students.forEach((s, i) => {
-          const model = buildPlp(book, table, s.id, { today: ctx.today, playlist: readPlaylist(root, s.id) });
+          const model = buildPlp(book, table, s.id, { today: ctx.today, playlist: playlistFor(playlists ? playlists.get(s.id) : readPlaylist(root, s.id), s.id) });
           const view = plpView(model, words, { svg: !!html });
           models.push(model);
           views.push(view);
