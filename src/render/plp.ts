@@ -188,10 +188,23 @@ function engine(format: PlpFormat): Eta {
   });
 }
 
-function templateError(e: unknown, tpl: TemplateFile): UserError {
-  // eta's messages carry the compiled function after a blank line: keep the teacher-facing part.
-  const msg = String((e as Error)?.message ?? e).split(/\n\s*\n|={5,}/)[0]!.trim();
-  return new UserError(`${tpl.file}: the template failed: ${msg}`, {
+/**
+ * A template's failure as the teacher needs it: file and line, and the cause in one sentence.
+ * eta's messages hold "<Error> | line N", a few lines of context, a blank line, then the cause
+ * (or, for JavaScript syntax, the compiled function): keep the line and the cause.
+ */
+export function templateError(e: unknown, tpl: TemplateFile): UserError {
+  const text = String((e as Error)?.message ?? e);
+  const line = Number(/\bline (\d+)/.exec(text)?.[1] ?? 0) || undefined;
+  const paragraphs = text.split(/={5,}/)[0]!.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const head = paragraphs[0]!.split('\n')[0]!;
+  // A runtime error's head is "line N" (its context follows); a parse error's head is the cause.
+  const cause = /^(?:.*\| )?line \d+$/.test(head) ? paragraphs[paragraphs.length - 1]!
+    : /^Bad template syntax$/.test(head) ? `${head}: ${paragraphs[1] ?? ''}` : head;
+  const what = `the template failed: ${cause.replace(/\s*\n\s*/g, ' ').replace(/:$/, '')}`;
+  // JavaScript syntax errors come without a line: name the file in the message instead.
+  return new UserError(line ? what : `${tpl.file}: ${what}`, {
+    source: line ? { file: tpl.file, line } : undefined,
     hint: tpl.origin === 'folder'
       ? `fix the template, or delete ${tpl.file} to use pathbook's own`
       : 'this is a bug in pathbook; please report it',

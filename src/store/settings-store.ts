@@ -69,7 +69,7 @@ export function parseSettings(text: string, file = SETTINGS_FILE): { settings: S
     settings.reportCard.terms = f.list(['reportCard', 'terms'], 'reportCard.terms').map((_, i) => {
       const date = (key: 'from' | 'to') => {
         const v = f.text(['reportCard', 'terms', i, key], { required: true });
-        if (v && !isValidDate(v)) f.error(['reportCard', 'terms', i, key], `\`${key}: ${v}\` is not a date like 2026-08-15`);
+        if (v && !isValidDate(v)) f.error(['reportCard', 'terms', i, key], `\`${key}: ${v}\` is not a date like 2026-08-15`, 'write the first and last day of the term as YYYY-MM-DD');
         return v;
       };
       const term = { name: f.text(['reportCard', 'terms', i, 'name'], { required: true }), from: date('from'), to: date('to') };

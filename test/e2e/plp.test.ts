@@ -138,12 +138,12 @@ describe('pathbook plp', () => {
     const before = snapshot(dir);
     const r = await run(['plp', 'S005'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^pathbook: error: templates\/plp\.md\.eta: the template failed: [\s\S]*line 3[\s\S]*hint: fix the template, or delete templates\/plp\.md\.eta to use pathbook's own/);
+    expect(r.stderr).toBe("templates/plp.md.eta:3: error: the template failed: Cannot read properties of undefined (reading 'field')\n  hint: fix the template, or delete templates/plp.md.eta to use pathbook's own\n");
     expect(snapshot(dir)).toEqual(before);
     writeFileSync(join(dir, 'templates', 'plp.md.eta'), '<% if (true) { %>\n');
     const syntax = await run(['plp', 'S005'], { cwd: dir });
     expect(syntax.code).toBe(1);
-    expect(syntax.stderr).toMatch(/templates\/plp\.md\.eta: the template failed: Bad template syntax/);
+    expect(syntax.stderr).toMatch(/^pathbook: error: templates\/plp\.md\.eta: the template failed: Bad template syntax: /);
     expect(syntax.stderr).not.toMatch(/__eta/);
   });
 

@@ -49,8 +49,8 @@ interface Output { name: string; content: string | Uint8Array }
 function playlistFor(stored: StoredPlaylist | undefined, studentId: string): Playlist | undefined {
   if (!stored) return undefined;
   if (stored.playlist.student !== studentId) {
-    throw new UserError(`${stored.file} is the playlist of ${JSON.stringify(stored.playlist.student)}, not of ${studentId}`, {
-      hint: `regenerate it with \`pathbook playlist ${studentId}\`, or delete it`, source: { file: stored.file, line: 1 },
+    throw new UserError(`this file is the playlist of ${JSON.stringify(stored.playlist.student)}, not of ${studentId}`, {
+      hint: `regenerate it with \`pathbook playlist --unit <unit> --student ${studentId}\`, or delete it`, source: { file: stored.file, line: 1 },
     });
   }
   return stored.playlist;
