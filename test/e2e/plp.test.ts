@@ -91,6 +91,18 @@ describe('pathbook plp', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
+  it('will not let the combined file overwrite a student whose id is "all"', async () => {
+    const dir = copyExample();
+    const roster = join(dir, 'roster.csv');
+    writeFileSync(roster, readFileSync(roster, 'utf8') + 'all,Al,Lee,P2,al@students.example.org,active\n');
+    const before = snapshot(dir);
+    const r = await run(['plp', '--all'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/the combined file plp\/all\.md would overwrite the report of student all/);
+    expect(snapshot(dir)).toEqual(before);
+    expect((await run(['plp', 'all'], { cwd: dir })).code).toBe(0);
+  });
+
   it('--out writes elsewhere and leaves the gradebook untouched', async () => {
     const dir = copyExample();
     const before = snapshot(dir);

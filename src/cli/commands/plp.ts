@@ -43,6 +43,16 @@ function select(book: Book, studentArg: string | undefined, o: PlpCliOptions): S
   return { students: inSection, combined: `section-${slugify(o.section!)}` };
 }
 
+/** The combined file must not overwrite a student's own report (a student could have the id "all"). */
+function checkCombinedName(book: Book, sel: Selection): void {
+  const clash = sel.combined && book.students.find((s) => s.id.toLowerCase() === sel.combined!.toLowerCase());
+  if (clash) {
+    throw new UserError(`the combined file ${PLP_DIR}/${sel.combined}.md would overwrite the report of student ${clash.id}`, {
+      hint: 'print the students one by one, or use --section for a group whose file name is free',
+    });
+  }
+}
+
 interface Output { name: string; content: string | Uint8Array }
 
 /** A playlist file copied under another student's name must never print on this student's report. */
@@ -94,6 +104,7 @@ Examples:
 
       const produce = async (book: Book): Promise<{ outputs: Output[]; models: PlpModel[]; sel: Selection }> => {
         const sel = select(book, studentArg, opts);
+        checkCombinedName(book, sel);
         // Loaded only for this command: the template engine and the PDF printer.
         const { compilePlp, plpView, Words } = await import('../../render/plp.ts');
         const lang = opts.lang ?? book.settings.language;
