@@ -41,6 +41,8 @@ step('The ratios unit at a glance: one level per student per standard, class mea
 step('Why is Liam Approaching on 6.RP.A.3? Every score with its file and row, and the arithmetic', ['explain', 'S005', '6.RP.A.3'], { show: 30 });
 step("Liam's page: every standard by unit with a trend line, and what he is ready to learn next", ['student', 'S005']);
 
+step("Friday: next week's readiness groups on ratio word problems, a reason for every student", ['group', '--mode', 'readiness', '--standard', '6.RP.A.3', '--week', 'next'], { show: 16 });
+step('…and the station rotation: the group that most needs reteaching meets the teacher first', ['rotation', '--week', 'next'], { show: 14 });
 step("Build each student's ratios playlist from the activity bank", ['playlist', '--unit', 'ratios', '--all'], { show: 12 });
 step('Liam finished his first must-do', ['done', 'S005', 'ratio-language-reading']);
 step('Emma finished her only must-do: she is ready for the checkpoint', ['done', 'S028', 'unit-rate-practice-set']);

@@ -8,6 +8,8 @@ import * as standards from './standards.ts';
 import * as mastery from './mastery.ts';
 import * as explain from './explain.ts';
 import * as student from './student.ts';
+import * as group from './group.ts';
+import * as rotation from './rotation.ts';
 import * as activities from './activities.ts';
 import * as playlist from './playlist.ts';
 import * as done from './done.ts';
@@ -25,6 +27,8 @@ export const COMMANDS: ((program: Command, ctx: CliContext) => void)[] = [
   mastery.register,
   explain.register,
   student.register,
+  group.register,
+  rotation.register,
   activities.register,
   playlist.register,
   done.register,
