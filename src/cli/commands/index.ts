@@ -18,6 +18,10 @@ import * as playlist from './playlist.ts';
 import * as done from './done.ts';
 import * as progress from './progress.ts';
 import * as choiceBoard from './choice-board.ts';
+import * as profile from './profile.ts';
+import * as goal from './goal.ts';
+import * as plp from './plp.ts';
+import * as reportCard from './report-card.ts';
 
 export const COMMANDS: ((program: Command, ctx: CliContext) => void)[] = [
   init.register,
@@ -36,5 +40,9 @@ export const COMMANDS: ((program: Command, ctx: CliContext) => void)[] = [
   done.register,
   progress.register,
   choiceBoard.register,
+  profile.register,
+  goal.register,
+  plp.register,
+  reportCard.register,
   check.register,
 ];
