@@ -106,7 +106,7 @@ export function generateTeacherYear(dir, opts = {}) {
     }
     acts.push({ id: `a${i + 1}-check`, title: `Checkpoint ${s.id}`, standards: [s.id], kind: 'quiz', tier: 'practice', modality: 'reading', minutes: 10, link: `https://example.org/${i}/check`, supports: ['extended-time', 'text-to-speech', 'read-aloud', 'captions'] });
   });
-  writeFileSync(join(dir, 'activities.yaml'), yaml(acts, { lineWidth: 0 }));
+  writeFileSync(join(dir, 'activities.yaml'), yaml(acts, { lineWidth: 0, aliasDuplicateObjects: false }));
 
   for (let p = 0; p < Math.min(profiles, students); p++) {
     writeFileSync(join(dir, 'students', `${ids[p]}.yaml`), yaml({

@@ -11,6 +11,22 @@ const hash = createHash('sha1');
 for (const f of readdirSync('src', { recursive: true }).map(String).filter((f) => f.endsWith('.ts')).sort()) hash.update(f).update(readFileSync(join('src', f)));
 hash.update(pkg.version);
 
+/**
+ * Start-up trims for two libraries, with the same behaviour for pathbook:
+ * - commander loads child_process at start for executable subcommands, which pathbook has none of:
+ *   it gets child_process on first use instead.
+ * - chalk detects the terminal's colours when loaded (tty, os); pathbook decides colour itself
+ *   (src/render/style.ts passes chalk a level), so chalk gets its variant that detects nothing.
+ */
+const trims = {
+  name: 'start-up-trims',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (a) => (/[\\/]commander[\\/]/.test(a.importer) ? { path: 'child_process', namespace: 'lazy' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({ contents: "let m;\nmodule.exports = new Proxy({}, { get: (_, k) => (m ??= require('node:child_process'))[k] });\n", loader: 'js' }));
+    b.onResolve({ filter: /^#supports-color$/ }, (a) => ({ path: join(a.resolveDir, 'vendor', 'supports-color', 'browser.js') }));
+  },
+};
+
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
   entryPoints: { main: 'src/cli/main.ts' },
@@ -25,6 +41,7 @@ await build({
   keepNames: true,
   legalComments: 'none',
   logLevel: 'warning',
+  plugins: [trims],
   define: { PATHBOOK_VERSION: JSON.stringify(pkg.version), PATHBOOK_BUILD: JSON.stringify(hash.digest('hex').slice(0, 16)) },
   // CommonJS dependencies (commander, cli-table3) call require() for Node built-ins.
   banner: { js: "import { createRequire as __pbCreateRequire } from 'node:module'; const require = __pbCreateRequire(import.meta.url);" },

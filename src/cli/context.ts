@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import type { Book } from '../domain/types.ts';
 import { commitChanges, needsRecovery, recoverChanges, type FileChange } from '../store/atomic.ts';
-import { loadBook, requireRoot, type LoadedBook } from '../store/book-store.ts';
+import { openBook, requireRoot, type LoadedBook } from '../store/book-load.ts';
 import { errorFromDiagnostics } from '../store/errors.ts';
 import { acquireLock } from '../store/lock.ts';
 import { makeStyle, type Style } from '../render/style.ts';
@@ -96,7 +96,7 @@ export class CliContext {
       const lock = await acquireLock(root, 'recover', this.lockWait());
       try { recoverChanges(root); } finally { lock.release(); }
     }
-    const loaded = loadBook(root);
+    const loaded = await openBook(root);
     if (!opts.allowErrors && loaded.diagnostics.some((d) => d.severity === 'error')) throw errorFromDiagnostics(loaded.diagnostics);
     return loaded;
   }
@@ -110,7 +110,7 @@ export class CliContext {
     const lock = await acquireLock(root, command, this.lockWait());
     try {
       if (needsRecovery(root)) recoverChanges(root);
-      const loaded = loadBook(root);
+      const loaded = await openBook(root);
       if (!opts.allowErrors && loaded.diagnostics.some((d) => d.severity === 'error')) throw errorFromDiagnostics(loaded.diagnostics);
       const { changes, result } = await plan(loaded);
       const written = commitChanges(root, changes);

@@ -2,7 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { formatSource, UserError } from '../store/errors.ts';
 import { renderDiagnostic } from '../render/diagnostics.ts';
-import { COMMANDS } from './commands/index.ts';
+import { commandFor, COMMANDS } from './commands/index.ts';
 import { CliContext, type Io } from './context.ts';
 
 declare const PATHBOOK_VERSION: string;
@@ -10,7 +10,8 @@ const VERSION = typeof PATHBOOK_VERSION === 'string' ? PATHBOOK_VERSION : '0.0.0
 
 export const REPORT_BUGS = 'This is a bug in pathbook. Please report it with the command you ran and this message (leave out student data); set PATHBOOK_DEBUG=1 to see the details.';
 
-export function createProgram(io: Io): { program: Command; ctx: CliContext } {
+/** The program with the command `argv` runs registered, or every command when argv is not given (help, tests). */
+export async function createProgram(io: Io, argv?: readonly string[]): Promise<{ program: Command; ctx: CliContext }> {
   const ctx = new CliContext(io);
   const program = new Command('pathbook');
   // Before any command is added: .command() copies these settings to subcommands.
@@ -39,13 +40,15 @@ Examples:
   $ pathbook check                            validate every file
 
 Exit codes: 0 ok, 1 the data or folder is wrong, 2 the command line is wrong, 3 the folder is locked.`);
-  for (const register of COMMANDS) register(program, ctx);
+  const one = argv && commandFor(argv);
+  const modules = await Promise.all((one ? [one] : COMMANDS).map((c) => c.load()));
+  for (const m of modules) m.register(program, ctx);
   return { program, ctx };
 }
 
 /** Runs the CLI and returns the exit code; never throws for a user's mistake. */
 export async function runCli(argv: string[], io: Io): Promise<number> {
-  const { program, ctx } = createProgram(io);
+  const { program, ctx } = await createProgram(io, argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return ctx.exitCode;

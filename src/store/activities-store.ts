@@ -3,8 +3,9 @@ import { Document, isMap, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Activity, Diagnostic, Source } from '../domain/types.ts';
 import { Fields } from './fields.ts';
 import { parseYamlText, yamlText } from './yaml.ts';
+import { ACTIVITIES_FILE } from './files.ts';
 
-export const ACTIVITIES_FILE = 'activities.yaml';
+export { ACTIVITIES_FILE } from './files.ts';
 export const TIERS = ['reteach', 'practice', 'extend'] as const;
 
 export function parseActivities(text: string, file = ACTIVITIES_FILE): { activities: Activity[]; diagnostics: Diagnostic[] } {

@@ -5,8 +5,9 @@ import { ASSESSMENT_KINDS, type Assessment, type AssessmentKind, type Diagnostic
 import { csvText, parseCsvBytes } from './csv.ts';
 import { Fields } from './fields.ts';
 import { parseYamlText, yamlText } from './yaml.ts';
+import { ASSESSMENTS_DIR } from './files.ts';
 
-export const ASSESSMENTS_DIR = 'assessments';
+export { ASSESSMENTS_DIR } from './files.ts';
 
 export type AssessmentHead = Omit<Assessment, 'scores'>;
 

@@ -1,7 +1,6 @@
 // Reading and writing CSV. Reading is forgiving about what spreadsheets do (BOM, encodings,
 // ; or tab delimiters, trailing empty fields); writing is deterministic (LF, sorted by the caller).
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import type { Diagnostic } from '../domain/types.ts';
 import { binaryKind, decodeText, looksBinary, nulLine, type DecodedText } from './text.ts';
 
@@ -135,16 +134,4 @@ export function normalizeHeader(h: string): string {
   return h.toLowerCase().replace(/[\s_\-.]+/g, '');
 }
 
-export interface CsvWriteOptions {
-  /** Neutralise =, +, -, @, tab, CR at a cell's start (OWASP CSV injection): for files people open in spreadsheets. */
-  escapeFormulas?: boolean;
-}
-
-/** Deterministic CSV: LF endings, quotes only where needed, final newline. */
-export function csvText(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[], opts: CsvWriteOptions = {}): string {
-  const data = rows.map((r) => r.map((v) => (v === null || v === undefined ? '' : String(v))));
-  return stringify([header as string[], ...data], {
-    record_delimiter: 'unix',
-    escape_formulas: opts.escapeFormulas ?? false,
-  });
-}
+export { csvText, type CsvWriteOptions } from './csv-write.ts';

@@ -2,7 +2,7 @@
 import { SCALE_PRESETS } from '../domain/scale.ts';
 import type { MethodName } from '../domain/types.ts';
 import { ROSTER_COLUMNS } from './roster-store.ts';
-import { csvText } from './csv.ts';
+import { csvText } from './csv-write.ts';
 import { yamlText } from './yaml.ts';
 
 export interface InitAnswers {

@@ -4,7 +4,7 @@ import { compareText, formatScore } from '../domain/numbers.ts';
 import { masteryTable, type MasteryCell, type MasteryOptions, type MasteryTable } from '../domain/mastery/table.ts';
 import type { Book } from '../domain/types.ts';
 import type { FileChange } from './atomic.ts';
-import { csvText } from './csv.ts';
+import { csvText } from './csv-write.ts';
 
 export const MASTERY_FILE = 'mastery.csv';
 export const MASTERY_COLUMNS = ['student_id', 'standard', 'score', 'level', 'label', 'mastered', 'evidence_count', 'last_date', 'method'] as const;

@@ -3,8 +3,9 @@ import { isValidDate } from '../domain/ids.ts';
 import { formatPoints } from '../domain/numbers.ts';
 import type { Diagnostic, Observation } from '../domain/types.ts';
 import { csvText, parseCsvBytes } from './csv.ts';
+import { OBSERVATIONS_FILE } from './files.ts';
 
-export const OBSERVATIONS_FILE = 'observations.csv';
+export { OBSERVATIONS_FILE } from './files.ts';
 export const OBSERVATION_COLUMNS = ['student_id', 'standard', 'date', 'score', 'source', 'note'] as const;
 
 export function parseObservations(buf: Uint8Array, file = OBSERVATIONS_FILE): { observations: Observation[]; diagnostics: Diagnostic[] } {

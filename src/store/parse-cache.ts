@@ -1,39 +1,84 @@
 // A cache of parsed files under .pathbook/, keyed by each file's content hash and the build that
 // parsed it. YAML parsing dominates start-up; a warm cache replaces it with one JSON.parse.
 // Deleting .pathbook/ changes no output: a miss just parses the file again.
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+//
+// A file whose size, mtime, ctime and inode are those recorded with its hash is not read again (as
+// git's index does). A change always moves the ctime, which no program can set back; a file changed
+// within the timestamp granularity of the moment it was recorded (up to 2 s on FAT) is "racy": its
+// stat is not recorded, so the next run reads and hashes it.
+import type { Hash } from 'node:crypto';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { CACHE_DIR, writeFileAtomic } from './atomic.ts';
 
 declare const PATHBOOK_BUILD: string;
 /** Changes whenever the parsers change (a hash of src/, set by scripts/build.mjs); unset when run from source. */
-const BUILD = typeof PATHBOOK_BUILD === 'string' ? PATHBOOK_BUILD : '';
+export const BUILD = typeof PATHBOOK_BUILD === 'string' ? PATHBOOK_BUILD : '';
 
-interface Entry { hash: string; value: unknown }
+/** size, mtimeMs, ctimeMs, ino */
+export type Signature = [number, number, number, number];
+
+interface Entry { hash: string; stat?: Signature; value: unknown }
+
+/** How a parsed value is kept in the cache, when a plainer form than the value itself is smaller and faster. */
+export interface Codec<T> {
+  encode(value: T): unknown;
+  decode(stored: unknown): T;
+}
+
+/** Thrown by `file` on a miss when no parser was given: the caller loads the parsers and asks again. */
+export class ParseNeeded extends Error {
+  readonly file: string;
+  constructor(file: string) {
+    super(`${file} needs parsing`);
+    this.file = file;
+  }
+}
+
+/** FAT's 2 s: the coarsest timestamps a gradebook folder may sit on. */
+const RACY_MS = 2000;
+
+export function sha1(bytes: Uint8Array | string): string {
+  // Loaded on first use: a warm start hashes nothing.
+  const crypto = process.getBuiltinModule('node:crypto');
+  return (crypto.createHash('sha1') as Hash).update(bytes).digest('hex');
+}
+
+export function signature(st: Stats): Signature {
+  return [st.size, st.mtimeMs, st.ctimeMs, st.ino];
+}
+
+export const sameSignature = (a: Signature, b: Signature) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
+
+/** A signature too close to now to show a change made in the same timestamp tick. */
+export const isRacy = (s: Signature, now = Date.now()) => s[1] >= now - RACY_MS || s[2] >= now - RACY_MS;
 
 export class ParseCache {
   private entries: Record<string, Entry> = {};
   private used = new Set<string>();
   private dirty = false;
-  private readonly file: string;
+  private readonly cacheFile: string;
+  private readonly root: string;
   readonly enabled: boolean;
+  /** The content hash of every file read through `file`, by path relative to the root. */
+  readonly hashes = new Map<string, string>();
 
   /** `name` keeps a separate cache file for files outside the book (e.g. playlists). */
   constructor(root: string, enabled = BUILD !== '', name = 'parsed') {
-    this.file = join(root, CACHE_DIR, 'cache', `${name}.json`);
+    this.root = root;
+    this.cacheFile = join(root, CACHE_DIR, 'cache', `${name}.json`);
     this.enabled = enabled;
-    if (!enabled || !existsSync(this.file)) return;
+    if (!enabled) return;
     try {
-      const data = JSON.parse(readFileSync(this.file, 'utf8')) as { build: string; entries: Record<string, Entry> };
+      const data = JSON.parse(readFileSync(this.cacheFile, 'utf8')) as { build: string; entries: Record<string, Entry> };
       if (data.build === BUILD) this.entries = data.entries;
-    } catch { /* a damaged cache is an empty one */ }
+    } catch { /* no cache yet, or a damaged one: an empty cache */ }
   }
 
   /** The parse of `bytes` for `key`, from the cache when the content is unchanged. */
   get<T>(key: string, bytes: Uint8Array, parse: () => T): T {
     if (!this.enabled) return parse();
-    const hash = createHash('sha1').update(bytes).digest('hex');
+    const hash = sha1(bytes);
     this.used.add(key);
     const e = this.entries[key];
     if (e && e.hash === hash) return e.value as T;
@@ -43,13 +88,51 @@ export class ParseCache {
     return value;
   }
 
+  /**
+   * The parse of the file at `rel` (undefined when there is none), under `rel + keyExtra`. The file is
+   * read only when its stat differs from the one recorded. Without `parse`, a miss throws ParseNeeded.
+   */
+  file<T>(rel: string, keyExtra: string, parse: ((bytes: Uint8Array) => T) | undefined, codec?: Codec<T>): T | undefined {
+    const path = join(this.root, rel);
+    const st = statSync(path, { throwIfNoEntry: false });
+    if (!st || st.isDirectory()) return undefined;
+    if (!this.enabled) {
+      if (!parse) throw new ParseNeeded(rel);
+      return parse(readFileSync(path));
+    }
+    const key = rel + keyExtra;
+    this.used.add(key);
+    const sig = signature(st);
+    const e = this.entries[key];
+    if (e?.stat && sameSignature(e.stat, sig)) {
+      this.hashes.set(rel, e.hash);
+      return codec ? codec.decode(e.value) : (e.value as T);
+    }
+    const bytes = readFileSync(path);
+    const hash = sha1(bytes);
+    this.hashes.set(rel, hash);
+    if (e && e.hash === hash) {
+      // Unchanged content with a new stat (touched, copied, or racy last time): remember the stat.
+      e.stat = sig;
+      this.dirty = true;
+      return codec ? codec.decode(e.value) : (e.value as T);
+    }
+    if (!parse) throw new ParseNeeded(rel);
+    const value = parse(bytes);
+    this.entries[key] = { hash, stat: sig, value: codec ? codec.encode(value) : value };
+    this.dirty = true;
+    return value;
+  }
+
   /** Writes the cache when something was parsed afresh; files no longer present are dropped. */
   save(): void {
     if (!this.enabled) return;
     for (const k of Object.keys(this.entries)) if (!this.used.has(k)) { delete this.entries[k]; this.dirty = true; }
     if (!this.dirty) return;
+    const now = Date.now();
+    for (const e of Object.values(this.entries)) if (e.stat && isRacy(e.stat, now)) delete e.stat;
     try {
-      writeFileAtomic(this.file, JSON.stringify({ build: BUILD, entries: this.entries }));
+      writeFileAtomic(this.cacheFile, JSON.stringify({ build: BUILD, entries: this.entries }));
     } catch { /* a read-only folder just goes without a cache */ }
   }
 }

@@ -2,8 +2,9 @@
 import type { Diagnostic, Goal, Profile } from '../domain/types.ts';
 import { Fields } from './fields.ts';
 import { parseYamlText } from './yaml.ts';
+import { STUDENTS_DIR } from './files.ts';
 
-export const STUDENTS_DIR = 'students';
+export { STUDENTS_DIR } from './files.ts';
 
 export function emptyProfile(studentId: string): Profile {
   return { studentId, interests: [], strengths: [], preferences: [], accommodations: [], goals: [], reflections: [], source: { file: `${STUDENTS_DIR}/${studentId}.yaml`, line: 1 } };

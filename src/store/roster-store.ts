@@ -3,8 +3,9 @@ import { studentIdProblem } from '../domain/ids.ts';
 import { compareText } from '../domain/numbers.ts';
 import type { Diagnostic, Student } from '../domain/types.ts';
 import { csvText, parseCsvBytes } from './csv.ts';
+import { ROSTER_FILE } from './files.ts';
 
-export const ROSTER_FILE = 'roster.csv';
+export { ROSTER_FILE } from './files.ts';
 export const ROSTER_COLUMNS = ['id', 'given_name', 'family_name', 'section', 'email', 'status'] as const;
 
 export function parseRoster(buf: Uint8Array, file = ROSTER_FILE): { students: Student[]; diagnostics: Diagnostic[] } {

@@ -5,8 +5,9 @@ import type { Diagnostic, Level, MethodName, Settings } from '../domain/types.ts
 import { METHODS } from '../domain/types.ts';
 import { Fields } from './fields.ts';
 import { parseYamlText } from './yaml.ts';
+import { SETTINGS_FILE } from './files.ts';
 
-export const SETTINGS_FILE = 'pathbook.yaml';
+export { SETTINGS_FILE } from './files.ts';
 
 const TOP_KEYS = ['class', 'subject', 'grade', 'scale', 'mastery', 'decisions', 'grouping', 'reportCard', 'language', 'git'];
 

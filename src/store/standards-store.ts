@@ -3,8 +3,9 @@ import { DEFAULT_N, DEFAULT_W } from '../domain/settings.ts';
 import { METHODS, type Diagnostic, type MethodName, type RollupRule, type Standard } from '../domain/types.ts';
 import { Fields } from './fields.ts';
 import { parseYamlText, yamlText } from './yaml.ts';
+import { STANDARDS_FILE } from './files.ts';
 
-export const STANDARDS_FILE = 'standards.yaml';
+export { STANDARDS_FILE } from './files.ts';
 
 export function parseStandards(text: string, file = STANDARDS_FILE, defaults: { method?: MethodName; w: number; n: number } = { w: DEFAULT_W, n: DEFAULT_N }): { standards: Standard[]; diagnostics: Diagnostic[] } {
   const { yaml, diagnostics } = parseYamlText(text, file);

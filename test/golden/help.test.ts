@@ -11,8 +11,8 @@ import { REPO, run } from '../helpers.ts';
 const GOLDEN = join(REPO, 'test', 'golden', 'help');
 const UPDATE = !!process.env.UPDATE_GOLDEN;
 
-function commandPaths(): string[][] {
-  const { program } = createProgram({ stdout: () => {}, stderr: () => {}, cwd: REPO, env: {}, stdoutIsTTY: false, stdinIsTTY: false, now: () => new Date(0) });
+async function commandPaths(): Promise<string[][]> {
+  const { program } = await createProgram({ stdout: () => {}, stderr: () => {}, cwd: REPO, env: {}, stdoutIsTTY: false, stdinIsTTY: false, now: () => new Date(0) });
   const out: string[][] = [];
   const walk = (cmd: Command, path: string[]) => {
     for (const sub of cmd.commands) {
@@ -24,7 +24,7 @@ function commandPaths(): string[][] {
   return out;
 }
 
-const paths = commandPaths();
+const paths = await commandPaths();
 const goldenName = (path: string[]) => `${['pathbook', ...path].join('-')}.txt`;
 
 describe('help', () => {

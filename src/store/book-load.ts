@@ -1,0 +1,178 @@
+// The gradebook folder: find it, load every file (keeping where each record came from), report problems.
+// Files come from the parse cache when unchanged; the parsers (and the YAML and CSV libraries) are
+// loaded only for a file that is not there.
+import { readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { checkBook } from '../domain/checks.ts';
+import type { Assessment, Book, Diagnostic, Item, Profile, ScoreRow } from '../domain/types.ts';
+import type * as Parsers from './book-parsers.ts';
+import { UserError } from './errors.ts';
+import { ACTIVITIES_FILE, ASSESSMENTS_DIR, OBSERVATIONS_FILE, ROSTER_FILE, SETTINGS_FILE, STANDARDS_FILE, STUDENTS_DIR } from './files.ts';
+import { ParseCache, ParseNeeded, type Codec } from './parse-cache.ts';
+
+export type BookParsers = typeof Parsers;
+
+const isFile = (p: string) => statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
+
+/** The nearest folder upward holding pathbook.yaml, as git finds .git. */
+export function findRoot(start: string): string | undefined {
+  let dir = resolve(start);
+  for (;;) {
+    if (isFile(join(dir, SETTINGS_FILE))) return dir;
+    const up = dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+export function requireRoot(start: string, explicit: boolean): string {
+  if (explicit) {
+    if (!isFile(join(start, SETTINGS_FILE))) {
+      throw new UserError(`${resolve(start)} is not a pathbook gradebook (no ${SETTINGS_FILE})`, { hint: `create one with \`pathbook init ${start}\`` });
+    }
+    return resolve(start);
+  }
+  const root = findRoot(start);
+  if (!root) {
+    throw new UserError(`no gradebook here: neither ${resolve(start)} nor a folder above it holds ${SETTINGS_FILE}`, { hint: 'run `pathbook init` to create one, or pass `-C <folder>`' });
+  }
+  return root;
+}
+
+function listDir(root: string, rel: string): string[] {
+  try {
+    return readdirSync(join(root, rel)).filter((f) => !f.startsWith('.')).sort();
+  } catch {
+    return []; // absent, or not a folder
+  }
+}
+
+export interface LoadedBook {
+  root: string;
+  book: Book;
+  diagnostics: Diagnostic[];
+}
+
+type Scores = { scores: ScoreRow[]; diagnostics: Diagnostic[] };
+
+/** Score rows as three flat arrays: ids, lines, and the points of every item in item order. */
+function scoresCodec(file: string, items: readonly Item[]): Codec<Scores> {
+  const ids = items.map((i) => i.id);
+  return {
+    encode: ({ scores, diagnostics }) => {
+      const points: (number | null)[] = [];
+      for (const r of scores) for (const id of ids) points.push(r.points[id] ?? null);
+      return { students: scores.map((r) => r.studentId), lines: scores.map((r) => r.source.line), points, diagnostics };
+    },
+    decode: (stored) => {
+      const { students, lines, points, diagnostics } = stored as { students: string[]; lines: number[]; points: (number | null)[]; diagnostics: Diagnostic[] };
+      const scores: ScoreRow[] = new Array(students.length);
+      let k = 0;
+      for (let r = 0; r < students.length; r++) {
+        const p: Record<string, number | null> = {};
+        for (const id of ids) p[id] = points[k++]!;
+        scores[r] = { studentId: students[r]!, points: p, source: { file, line: lines[r]! } };
+      }
+      return { scores, diagnostics };
+    },
+  };
+}
+
+const decode = (b: Uint8Array) => new TextDecoder('utf-8').decode(b).replace(/^\uFEFF/, '');
+
+/**
+ * Reads the whole folder. Never throws for a user's mistake: problems come back as diagnostics.
+ * Without `parsers`, a file missing from the parse cache throws ParseNeeded.
+ */
+export function readBook(root: string, parsers?: BookParsers): LoadedBook {
+  const diagnostics: Diagnostic[] = [];
+  const cache = new ParseCache(root);
+  /** A file's parser, given the parsers (none on the first, cache-only attempt). */
+  const use = <T>(parse: (p: BookParsers, bytes: Uint8Array) => T) => (parsers ? (bytes: Uint8Array) => parse(parsers, bytes) : undefined);
+
+  const settingsRead = cache.file(SETTINGS_FILE, '', use((p, b) => p.parseSettings(decode(b))));
+  if (!settingsRead && !parsers) throw new ParseNeeded(SETTINGS_FILE);
+  const { settings, diagnostics: sd } = settingsRead ?? parsers!.parseSettings('');
+  diagnostics.push(...sd);
+
+  const roster = cache.file(ROSTER_FILE, '', use((p, b) => p.parseRoster(b))) ?? { students: [], diagnostics: [] };
+  // An empty roster (header only) is a new class, not an error.
+  diagnostics.push(...roster.diagnostics);
+
+  const standards = cache.file(STANDARDS_FILE, `|${settings.mastery.w}|${settings.mastery.n}`, use((p, b) => p.parseStandards(decode(b), STANDARDS_FILE, settings.mastery))) ?? { standards: [], diagnostics: [] };
+  diagnostics.push(...standards.diagnostics);
+
+  const assessments: Assessment[] = [];
+  const files = listDir(root, ASSESSMENTS_DIR);
+  const yamls = files.filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'));
+  const csvs = new Set(files.filter((f) => f.endsWith('.csv') && !f.endsWith('.responses.csv')));
+  for (const y of yamls) {
+    const base = y.replace(/\.ya?ml$/, '');
+    const file = `${ASSESSMENTS_DIR}/${y}`;
+    const head = cache.file(file, '', use((p, b) => p.parseAssessmentYaml(decode(b), file)));
+    if (!head) continue; // a folder named like a file
+    diagnostics.push(...head.diagnostics);
+    const assessment = head.assessment;
+    if (!assessment) continue;
+    if (assessment.id && assessment.id !== base) {
+      diagnostics.push({ check: 'assessment', severity: 'error', source: { file, line: 1 }, message: `the id ${JSON.stringify(assessment.id)} does not match the file name ${y}`, hint: `rename the file to ${assessment.id}.yaml or change the id to ${base}` });
+    }
+    const csvName = `${base}.csv`;
+    const csvFile = `${ASSESSMENTS_DIR}/${csvName}`;
+    let scores: Assessment['scores'] = [];
+    const sc = csvs.has(csvName) ? cache.file(csvFile, '|' + assessment.items.map((i) => i.id).join(','), use((p, b) => p.parseScores(b, csvFile, assessment.items)), scoresCodec(csvFile, assessment.items)) : undefined;
+    if (sc) {
+      csvs.delete(csvName);
+      scores = sc.scores;
+      diagnostics.push(...sc.diagnostics);
+    } else {
+      diagnostics.push({ check: 'assessment', severity: 'error', source: { file, line: 1 }, message: `${file} has no scores file ${csvFile}`, hint: 'add the CSV (student_id and one column per item), or delete the YAML' });
+    }
+    assessments.push({ ...assessment, scores });
+  }
+  for (const orphan of csvs) {
+    diagnostics.push({ check: 'assessment', severity: 'error', source: { file: `${ASSESSMENTS_DIR}/${orphan}`, line: 1 }, message: `${ASSESSMENTS_DIR}/${orphan} has no assessment file ${orphan.replace(/\.csv$/, '.yaml')}`, hint: 'add the YAML describing its items, or delete the CSV' });
+  }
+
+  const obs = cache.file(OBSERVATIONS_FILE, '', use((p, b) => p.parseObservations(b))) ?? { observations: [], diagnostics: [] };
+  diagnostics.push(...obs.diagnostics);
+
+  const acts = cache.file(ACTIVITIES_FILE, '', use((p, b) => p.parseActivities(decode(b)))) ?? { activities: [], diagnostics: [] };
+  diagnostics.push(...acts.diagnostics);
+
+  const profiles: Profile[] = [];
+  for (const f of listDir(root, STUDENTS_DIR).filter((n) => n.endsWith('.yaml'))) {
+    const file = `${STUDENTS_DIR}/${f}`;
+    const read = cache.file(file, '', use((p, b) => p.parseProfile(decode(b), f.replace(/\.yaml$/, ''), file)));
+    if (!read) continue;
+    diagnostics.push(...read.diagnostics);
+    profiles.push(read.profile);
+  }
+
+  const book: Book = {
+    settings, students: roster.students, standards: standards.standards, assessments,
+    observations: obs.observations, activities: acts.activities, profiles,
+  };
+  cache.save();
+  diagnostics.push(...checkBook(book));
+  return { root, book, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/** Reads the whole folder, loading the parsers only when some file is not in the parse cache. */
+export async function openBook(root: string): Promise<LoadedBook> {
+  try {
+    return readBook(root);
+  } catch (e) {
+    if (!(e instanceof ParseNeeded)) throw e;
+    return readBook(root, await import('./book-parsers.ts'));
+  }
+}
+
+export function sortDiagnostics(d: Diagnostic[]): Diagnostic[] {
+  return [...d].sort((a, b) => {
+    const fa = a.source?.file ?? '';
+    const fb = b.source?.file ?? '';
+    if (fa !== fb) return fa < fb ? -1 : 1;
+    return (a.source?.line ?? 0) - (b.source?.line ?? 0) || (a.source?.column ?? 0) - (b.source?.column ?? 0);
+  });
+}

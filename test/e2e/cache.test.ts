@@ -1,0 +1,55 @@
+// The caches under .pathbook/ (parse cache, and what is derived from the files) never change what a
+// command prints or writes: the built CLI, warm, cold, and after files change behind its back.
+import { rmSync, utimesSync, writeFileSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyExample, runBuilt } from '../helpers.ts';
+
+const views = [['mastery'], ['--json', 'mastery'], ['check'], ['explain', 'S002', '6.RP.A.3'], ['student', 'S002']];
+
+function outputs(dir: string): string[] {
+  return views.map((args) => {
+    const r = runBuilt(args, { cwd: dir });
+    return `${r.code}\n${r.stdout}\n${r.stderr}`;
+  });
+}
+
+describe('caches under .pathbook/', () => {
+  it('deleting them changes no output', () => {
+    const dir = copyExample();
+    const cold = outputs(dir);
+    const warm = outputs(dir);
+    expect(warm).toEqual(cold);
+    rmSync(join(dir, '.pathbook'), { recursive: true, force: true });
+    expect(outputs(dir)).toEqual(cold);
+  });
+
+  it('a scores file edited in place, keeping its size and mtime, is read afresh', async () => {
+    const dir = copyExample();
+    const rel = 'assessments/2026-11-19-fraction-division-quiz.csv';
+    const file = join(dir, rel);
+    // A whole second, so that setting it again gives the very same mtime.
+    const then = Math.floor(Date.now() / 1000) - 60;
+    utimesSync(file, then, then);
+    // Past the window in which a file's stat is not trusted (racy), so the cache keeps the stats.
+    await new Promise((r) => setTimeout(r, 2100));
+    runBuilt(['mastery'], { cwd: dir });
+    const cached = JSON.parse(readFileSync(join(dir, '.pathbook', 'cache', 'parsed.json'), 'utf8')) as { entries: Record<string, { stat?: number[] }> };
+    expect(Object.entries(cached.entries).find(([k]) => k.startsWith(rel))?.[1].stat).toBeDefined();
+    const before = runBuilt(['--json', 'mastery', '--student', 'S002'], { cwd: dir }).stdout;
+    const text = readFileSync(file, 'utf8');
+    // S002's first item score changes, with the same number of bytes.
+    const edited = text.replace(/^S002,(\d)/m, (_, d) => `S002,${d === '0' ? '1' : '0'}`);
+    expect(edited).not.toBe(text);
+    expect(edited.length).toBe(text.length);
+    const old = statSync(file);
+    writeFileSync(file, edited);
+    utimesSync(file, then, then);
+    expect(statSync(file).mtimeMs).toBe(old.mtimeMs);
+    expect(statSync(file).size).toBe(old.size);
+    const after = runBuilt(['--json', 'mastery', '--student', 'S002'], { cwd: dir }).stdout;
+    rmSync(join(dir, '.pathbook'), { recursive: true, force: true });
+    expect(after).toBe(runBuilt(['--json', 'mastery', '--student', 'S002'], { cwd: dir }).stdout);
+    expect(after).not.toBe(before);
+  });
+});
