@@ -3,13 +3,17 @@
 // score: "3.0" beside "Approaching" (a 2.96) would contradict itself; exact scores are in --json,
 // --csv and `pathbook explain`. 30 students × 12 standards fit 80 columns; wider views are paged by unit.
 import { formatPoints, formatScore, mean, median } from '../domain/numbers.ts';
-import type { MasteryCell, MasteryTable } from '../domain/mastery/table.ts';
+import type { MasteryCell } from '../domain/mastery/table.ts';
 import type { Level, Scale, Standard, Student } from '../domain/types.ts';
 import { visibleLength, type Style } from './style.ts';
 
+/** What a heatmap cell shows: a MasteryCell or a class table's summary of one. */
+export type HeatCell = Pick<MasteryCell, 'score' | 'level' | 'mastered' | 'evidenceCount' | 'override' | 'thin'>;
+
 export interface HeatmapInput {
   scale: Scale;
-  table: MasteryTable;
+  /** The cell of a student and a standard shown (each is asked for once). */
+  cell: (student: Student, standard: Standard) => HeatCell;
   students: Student[];
   standards: Standard[];
   style: Style;
@@ -31,7 +35,7 @@ export function levelGlyphs(scale: Scale): Map<number, string> {
 }
 
 /** What a cell shows: level glyph, then ! for a teacher override, * for thin evidence. */
-export function cellText(c: MasteryCell, glyphs: Map<number, string>): { glyph: string; flags: string } {
+export function cellText(c: HeatCell, glyphs: Map<number, string>): { glyph: string; flags: string } {
   const glyph = c.level ? glyphs.get(c.level.level)! : c.evidenceCount ? NOT_YET_GLYPH : NOT_ASSESSED_GLYPH;
   return { glyph, flags: (c.override ? '!' : '') + (c.thin ? '*' : '') };
 }
@@ -60,7 +64,7 @@ const padEnd = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - visibleL
 const cut = (s: string, w: number) => (s.length > w ? s.slice(0, w - 1) + '…' : s);
 
 export function renderHeatmap(input: HeatmapInput): string {
-  const { scale, table, students, style } = input;
+  const { scale, students, style } = input;
   const width = input.width ?? 80;
   const glyphs = levelGlyphs(scale);
   let groups = groupColumns(input.standards);
@@ -71,8 +75,17 @@ export function renderHeatmap(input: HeatmapInput): string {
     let i = 0;
     groups = groups.map((g) => ({ ...g, prefix: '', labels: g.standards.map((s) => { key.push(`${++i}=${s.id}`); return String(i); }) }));
   }
-  const cellOf = (s: Student, std: Standard) => table.cells.get(s.id)!.get(std.id)!;
+  // Every cell once, by standard then student: a class heatmap reads each cell several times.
+  const column = new Map<Standard, HeatCell[]>(input.standards.map((std) => [std, students.map((s) => input.cell(s, std))]));
+  const cellsOf = (std: Standard) => column.get(std)!;
   const colWidth = (g: Group, i: number) => Math.max(3, g.labels[i]!.length, ...stats(g.standards[i]!).map((x) => x.length)) + 1;
+  /** Column widths of a group on the page, worked out once rather than for every row. */
+  const colWidthsMemo = new Map<Group, number[]>();
+  const colWidths = (g: Group) => {
+    let w = colWidthsMemo.get(g);
+    if (!w) colWidthsMemo.set(g, (w = g.labels.map((_, i) => colWidth(g, i))));
+    return w;
+  };
   const widths = new Map<Group, number>();
   const groupWidth = (g: Group) => {
     let w = widths.get(g);
@@ -80,13 +93,18 @@ export function renderHeatmap(input: HeatmapInput): string {
     return w;
   };
 
-  const statsMemo = new Map<string, string[]>();
+  /** Standards mastered per student, over all the standards shown (the same on every page). */
+  const mastered = students.map(() => 0);
+  for (const cells of column.values()) cells.forEach((c, k) => { if (c.mastered) mastered[k]!++; });
+
+  const statsMemo = new Map<Standard, string[]>();
   function stats(std: Standard): string[] {
-    let r = statsMemo.get(std.id);
+    let r = statsMemo.get(std);
     if (!r) {
-      const xs = students.map((s) => cellOf(s, std).score).filter((x): x is number => x !== null);
+      const xs: number[] = [];
+      for (const c of cellsOf(std)) if (c.score !== null) xs.push(c.score);
       r = xs.length ? [formatScore(mean(xs), 1), formatScore(median(xs), 1)] : ['', ''];
-      statsMemo.set(std.id, r);
+      statsMemo.set(std, r);
     }
     return r;
   }
@@ -123,42 +141,44 @@ export function renderHeatmap(input: HeatmapInput): string {
     if (level) return style.swatch(level.color, glyph);
     return style.c.dim(glyph);
   };
+  /** What each cell shows, worked out once for all pages. */
+  const shown = new Map<Standard, string[]>([...column].map(([std, cells]) => [std, cells.map((c) => {
+    const t = cellText(c, glyphs);
+    // In colour the cell is a 3-wide block of its level's colour; without, the glyph alone.
+    return style.color ? paint((t.glyph + t.flags).padEnd(3), c.level) : t.glyph + t.flags;
+  })]));
   pages.forEach((groupsOnPage, pi) => {
     if (pi) out.push('');
     const line = (name: string, cols: (g: Group, i: number) => string, last = '') => {
       let s = padEnd(name, NAME_WIDTH + GAP);
       for (const g of groupsOnPage) {
         let gs = '';
-        g.standards.forEach((_, i) => { gs += padEnd(cols(g, i), colWidth(g, i)); });
+        const widths = colWidths(g);
+        g.standards.forEach((_, i) => { gs += padEnd(cols(g, i), widths[i]!); });
         s += padEnd(gs, groupWidth(g));
       }
-      return (s + last).replace(/\s+$/, '');
+      return (s + last).trimEnd();
     };
     // The unit name spans its group (the group is at least as wide as the name).
     let units = padEnd('', NAME_WIDTH + GAP);
     for (const g of groupsOnPage) units += padEnd(g.unit, groupWidth(g));
-    out.push(units.replace(/\s+$/, ''));
+    out.push(units.trimEnd());
     if (groupsOnPage.some((g) => g.prefix)) {
       let prefixes = padEnd('', NAME_WIDTH + GAP);
       for (const g of groupsOnPage) prefixes += padEnd(g.prefix, groupWidth(g));
-      out.push(prefixes.replace(/\s+$/, ''));
+      out.push(prefixes.trimEnd());
     }
     out.push(line('student', (g, i) => g.labels[i]!, '✓'));
-    for (const s of students) {
-      const mastered = input.standards.filter((std) => cellOf(s, std).mastered).length;
-      out.push(line(cut(`${s.id} ${s.givenName}`, NAME_WIDTH), (g, i) => {
-        const c = cellOf(s, g.standards[i]!);
-        const t = cellText(c, glyphs);
-        // In colour the cell is a 3-wide block of its level's colour; without, the glyph alone.
-        return style.color ? paint((t.glyph + t.flags).padEnd(3), c.level) : t.glyph + t.flags;
-      }, String(mastered)));
-    }
+    const texts = groupsOnPage.map((g) => g.standards.map((std) => shown.get(std)!));
+    students.forEach((s, k) => {
+      out.push(line(cut(`${s.id} ${s.givenName}`, NAME_WIDTH), (g, i) => texts[groupsOnPage.indexOf(g)]![i]![k]!, String(mastered[k])));
+    });
     out.push(line('class mean', (g, i) => stats(g.standards[i]!)[0]!));
     out.push(line('median', (g, i) => stats(g.standards[i]!)[1]!));
     for (const l of scale.levels) {
-      out.push(line(cut(`${glyphs.get(l.level)} ${l.label}`, NAME_WIDTH), (g, i) => String(students.filter((s) => cellOf(s, g.standards[i]!).level?.level === l.level).length)));
+      out.push(line(cut(`${glyphs.get(l.level)} ${l.label}`, NAME_WIDTH), (g, i) => String(cellsOf(g.standards[i]!).filter((c) => c.level?.level === l.level).length)));
     }
-    out.push(line('no score', (g, i) => String(students.filter((s) => cellOf(s, g.standards[i]!).score === null).length)));
+    out.push(line('no score', (g, i) => String(cellsOf(g.standards[i]!).filter((c) => c.score === null).length)));
   });
   out.push('');
   const legend = [

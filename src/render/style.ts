@@ -26,6 +26,7 @@ function contrastText(hex: string): string {
 
 /** Visible width: ANSI codes take no room. */
 export function visibleLength(s: string): number {
+  // Most text holds no colour at all (and a class heatmap measures thousands of cells).
   // eslint-disable-next-line no-control-regex
-  return s.replace(/\u001b\[[0-9;]*m/g, '').length;
+  return s.includes('\u001b') ? s.replace(/\u001b\[[0-9;]*m/g, '').length : s.length;
 }

@@ -8,7 +8,8 @@ import type { Assessment, Book, Diagnostic, Item, Profile, ScoreRow } from '../d
 import type * as Parsers from './book-parsers.ts';
 import { UserError } from './errors.ts';
 import { ACTIVITIES_FILE, ASSESSMENTS_DIR, OBSERVATIONS_FILE, ROSTER_FILE, SETTINGS_FILE, STANDARDS_FILE, STUDENTS_DIR } from './files.ts';
-import { ParseCache, ParseNeeded, type Codec } from './parse-cache.ts';
+import { DerivedCache } from './derived-cache.ts';
+import { BUILD, ParseCache, ParseNeeded, type Codec } from './parse-cache.ts';
 
 export type BookParsers = typeof Parsers;
 
@@ -51,31 +52,68 @@ export interface LoadedBook {
   root: string;
   book: Book;
   diagnostics: Diagnostic[];
+  /**
+   * Every file the book was read from with its content hash (and the build that read them): what
+   * results derived from the whole book are cached under (derived-cache.ts). Undefined without a cache.
+   */
+  inputs?: string;
 }
 
-type Scores = { scores: ScoreRow[]; diagnostics: Diagnostic[] };
+/** A scores file read: its diagnostics now, its rows when first asked for (see lazyScores). */
+interface Scores { diagnostics: Diagnostic[]; rows: () => ScoreRow[] }
 
-/** Score rows as three flat arrays: ids, lines, and the points of every item in item order. */
+const scoresOf = ({ scores, diagnostics }: { scores: ScoreRow[]; diagnostics: Diagnostic[] }): Scores => ({ diagnostics, rows: () => scores });
+
+/**
+ * Score rows as three flat arrays (ids, lines, the points of every item in item order), kept as one
+ * JSON string: reading the cache parses it only for the assessments whose rows are used.
+ */
 function scoresCodec(file: string, items: readonly Item[]): Codec<Scores> {
   const ids = items.map((i) => i.id);
   return {
-    encode: ({ scores, diagnostics }) => {
+    encode: ({ rows, diagnostics }) => {
+      const scores = rows();
       const points: (number | null)[] = [];
       for (const r of scores) for (const id of ids) points.push(r.points[id] ?? null);
-      return { students: scores.map((r) => r.studentId), lines: scores.map((r) => r.source.line), points, diagnostics };
+      return { diagnostics, rows: JSON.stringify({ students: scores.map((r) => r.studentId), lines: scores.map((r) => r.source.line), points }) };
     },
     decode: (stored) => {
-      const { students, lines, points, diagnostics } = stored as { students: string[]; lines: number[]; points: (number | null)[]; diagnostics: Diagnostic[] };
-      const scores: ScoreRow[] = new Array(students.length);
-      let k = 0;
-      for (let r = 0; r < students.length; r++) {
-        const p: Record<string, number | null> = {};
-        for (const id of ids) p[id] = points[k++]!;
-        scores[r] = { studentId: students[r]!, points: p, source: { file, line: lines[r]! } };
-      }
-      return { scores, diagnostics };
+      const { diagnostics, rows } = stored as { diagnostics: Diagnostic[]; rows: string };
+      let decoded: ScoreRow[] | undefined;
+      return {
+        diagnostics,
+        rows: () => {
+          if (decoded) return decoded;
+          const { students, lines, points } = JSON.parse(rows) as { students: string[]; lines: number[]; points: (number | null)[] };
+          decoded = new Array(students.length);
+          let k = 0;
+          for (let r = 0; r < students.length; r++) {
+            const p: Record<string, number | null> = {};
+            for (const id of ids) p[id] = points[k++]!;
+            decoded[r] = { studentId: students[r]!, points: p, source: { file, line: lines[r]! } };
+          }
+          return decoded;
+        },
+      };
     },
   };
+}
+
+/**
+ * An assessment whose `scores` are built on first use. A warm `mastery` or `check` reads its results
+ * from the derived cache and never touches the 125,000 scores of a teacher's year; to every reader the
+ * property is an ordinary array (it becomes one on first read, and can be assigned).
+ */
+function lazyScores(a: Omit<Assessment, 'scores'>, rows: () => ScoreRow[]): Assessment {
+  const out = { ...a } as Assessment;
+  const settle = (value: ScoreRow[]) => Object.defineProperty(out, 'scores', { value, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(out, 'scores', {
+    get: () => settle(rows()).scores,
+    set: (v: ScoreRow[]) => settle(v),
+    enumerable: true,
+    configurable: true,
+  });
+  return out;
 }
 
 const decode = (b: Uint8Array) => new TextDecoder('utf-8').decode(b).replace(/^\uFEFF/, '');
@@ -119,16 +157,16 @@ export function readBook(root: string, parsers?: BookParsers): LoadedBook {
     }
     const csvName = `${base}.csv`;
     const csvFile = `${ASSESSMENTS_DIR}/${csvName}`;
-    let scores: Assessment['scores'] = [];
-    const sc = csvs.has(csvName) ? cache.file(csvFile, '|' + assessment.items.map((i) => i.id).join(','), use((p, b) => p.parseScores(b, csvFile, assessment.items)), scoresCodec(csvFile, assessment.items)) : undefined;
+    let rows: () => ScoreRow[] = () => [];
+    const sc = csvs.has(csvName) ? cache.file(csvFile, '|' + assessment.items.map((i) => i.id).join(','), use((p, b) => scoresOf(p.parseScores(b, csvFile, assessment.items))), scoresCodec(csvFile, assessment.items)) : undefined;
     if (sc) {
       csvs.delete(csvName);
-      scores = sc.scores;
+      rows = sc.rows;
       diagnostics.push(...sc.diagnostics);
     } else {
       diagnostics.push({ check: 'assessment', severity: 'error', source: { file, line: 1 }, message: `${file} has no scores file ${csvFile}`, hint: 'add the CSV (student_id and one column per item), or delete the YAML' });
     }
-    assessments.push({ ...assessment, scores });
+    assessments.push(lazyScores(assessment, rows));
   }
   for (const orphan of csvs) {
     diagnostics.push({ check: 'assessment', severity: 'error', source: { file: `${ASSESSMENTS_DIR}/${orphan}`, line: 1 }, message: `${ASSESSMENTS_DIR}/${orphan} has no assessment file ${orphan.replace(/\.csv$/, '.yaml')}`, hint: 'add the YAML describing its items, or delete the CSV' });
@@ -154,8 +192,23 @@ export function readBook(root: string, parsers?: BookParsers): LoadedBook {
     observations: obs.observations, activities: acts.activities, profiles,
   };
   cache.save();
-  diagnostics.push(...checkBook(book));
-  return { root, book, diagnostics: sortDiagnostics(diagnostics) };
+  const inputs = cache.enabled ? inputsOf(cache.hashes, [...csvs].map((f) => `${ASSESSMENTS_DIR}/${f}`)) : undefined;
+  // The cross-file checks depend on nothing but the files: kept with them.
+  const derived = new DerivedCache(root, inputs);
+  let checks = derived.readJson<Diagnostic[]>('check');
+  if (!checks) {
+    checks = checkBook(book);
+    derived.writeJson('check', checks);
+  }
+  diagnostics.push(...checks);
+  return { root, book, diagnostics: sortDiagnostics(diagnostics), inputs };
+}
+
+/** One line per file read (path and content hash) and per file seen but not read (an orphan scores file). */
+function inputsOf(hashes: ReadonlyMap<string, string>, unread: readonly string[]): string {
+  const lines = [...hashes].map(([f, h]) => `${f}\t${h}`);
+  for (const f of unread) lines.push(`${f}\t-`);
+  return [`build\t${BUILD}`, ...lines.sort()].join('\n');
 }
 
 /** Reads the whole folder, loading the parsers only when some file is not in the parse cache. */

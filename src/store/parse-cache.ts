@@ -9,7 +9,8 @@
 import type { Hash } from 'node:crypto';
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { CACHE_DIR, writeFileAtomic } from './atomic.ts';
+import { CACHE_DIR } from './atomic.ts';
+import { writeCacheFile } from './cache-file.ts';
 
 declare const PATHBOOK_BUILD: string;
 /** Changes whenever the parsers change (a hash of src/, set by scripts/build.mjs); unset when run from source. */
@@ -132,7 +133,7 @@ export class ParseCache {
     const now = Date.now();
     for (const e of Object.values(this.entries)) if (e.stat && isRacy(e.stat, now)) delete e.stat;
     try {
-      writeFileAtomic(this.cacheFile, JSON.stringify({ build: BUILD, entries: this.entries }));
+      writeCacheFile(this.cacheFile, JSON.stringify({ build: BUILD, entries: this.entries }));
     } catch { /* a read-only folder just goes without a cache */ }
   }
 }

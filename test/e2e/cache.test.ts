@@ -1,11 +1,11 @@
 // The caches under .pathbook/ (parse cache, and what is derived from the files) never change what a
 // command prints or writes: the built CLI, warm, cold, and after files change behind its back.
-import { rmSync, utimesSync, writeFileSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyExample, runBuilt } from '../helpers.ts';
 
-const views = [['mastery'], ['--json', 'mastery'], ['check'], ['explain', 'S002', '6.RP.A.3'], ['student', 'S002']];
+const views = [['mastery'], ['--json', 'mastery'], ['mastery', '--csv', '--method', 'latest'], ['mastery', '--as-of', '2026-10-30', '--section', 'P2'], ['check'], ['explain', 'S002', '6.RP.A.3'], ['student', 'S002']];
 
 function outputs(dir: string): string[] {
   return views.map((args) => {
@@ -51,5 +51,29 @@ describe('caches under .pathbook/', () => {
     rmSync(join(dir, '.pathbook'), { recursive: true, force: true });
     expect(after).toBe(runBuilt(['--json', 'mastery', '--student', 'S002'], { cwd: dir }).stdout);
     expect(after).not.toBe(before);
+  });
+
+  it('mastery --write rewrites a mastery.csv changed by hand, even when nothing else changed', async () => {
+    const dir = copyExample();
+    const file = join(dir, 'mastery.csv');
+    const good = readFileSync(file, 'utf8');
+    runBuilt(['mastery', '--write'], { cwd: dir });
+    // Past the racy window: the next run remembers mastery.csv's stat as matching.
+    await new Promise((r) => setTimeout(r, 2100));
+    expect(runBuilt(['mastery', '--write'], { cwd: dir }).stderr).toContain('mastery.csv is up to date.');
+    expect(runBuilt(['mastery', '--write'], { cwd: dir }).stderr).toContain('mastery.csv is up to date.');
+    const st = statSync(file);
+    writeFileSync(file, good.replace('Mastered', 'MastereD'));
+    utimesSync(file, st.atime, st.mtime);
+    expect(runBuilt(['mastery', '--write'], { cwd: dir }).stderr).toContain('Wrote mastery.csv.');
+    expect(readFileSync(file, 'utf8')).toBe(good);
+  });
+
+  it('a damaged cache is a miss', () => {
+    const dir = copyExample();
+    const cold = outputs(dir);
+    for (const f of ['parsed.json', 'derived/check-77074ba4']) writeFileSync(join(dir, '.pathbook', 'cache', f), 'garbage');
+    for (const f of readdirSync(join(dir, '.pathbook', 'cache', 'derived'))) writeFileSync(join(dir, '.pathbook', 'cache', 'derived', f), Buffer.from([1, 0, 0, 0, 7, 7]));
+    expect(outputs(dir)).toEqual(cold);
   });
 });

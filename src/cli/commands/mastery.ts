@@ -2,12 +2,15 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { isValidDate } from '../../domain/ids.ts';
 import { describeMethod } from '../../domain/mastery/methods.ts';
-import { folderMethod, masteryTable, methodFor, type MasteryOptions } from '../../domain/mastery/table.ts';
+import { cellReader } from '../../domain/mastery/class-table.ts';
+import { folderMethod, methodFor, type MasteryOptions } from '../../domain/mastery/table.ts';
 import { compareText } from '../../domain/numbers.ts';
 import { METHODS, type Book, type MethodName } from '../../domain/types.ts';
 import { renderHeatmap } from '../../render/heatmap.ts';
 import { UserError } from '../../store/errors.ts';
-import { MASTERY_FILE, masteryChange, masteryCsvText, masteryRow, type MasteryRow } from '../../store/mastery-store.ts';
+import type { LoadedBook } from '../../store/book-load.ts';
+import { cachedClassMastery, masteryFileChange, noteMasteryFile } from '../../store/mastery-cache.ts';
+import { classRows, MASTERY_FILE, masteryCsvText } from '../../store/mastery-store.ts';
 import type { CliContext } from '../context.ts';
 
 export interface MethodCliOptions { method?: MethodName; w?: number; n?: number; asOf?: string }
@@ -56,8 +59,6 @@ export function methodLine(book: Book, opts: MasteryOptions, standards = book.st
   return other ? `${main}; ${other} standard${other === 1 ? '' : 's'} with their own` : main;
 }
 
-export const byStudentThenStandard = (a: MasteryRow, b: MasteryRow) => compareText(a.student_id, b.student_id) || compareText(a.standard, b.standard);
-
 export function register(program: Command, ctx: CliContext): void {
   const cmd = program.command('mastery')
     .summary('the class heatmap: mastery by student and standard')
@@ -75,29 +76,33 @@ Examples:
   $ pathbook mastery --method power-law --as-of 2026-11-01
   $ pathbook mastery --json | jq '.[] | select(.mastered == false)'`)
     .action(async (opts: MasteryCliOptions) => {
-      let written: Book | undefined;
+      let loaded: LoadedBook;
       if (opts.write) {
         if (opts.method || opts.w || opts.n || opts.asOf) {
           throw new UserError(`--write records the folder's own methods and all of today's evidence in ${MASTERY_FILE}`, { hint: 'drop --method/--w/--n/--as-of when writing', exitCode: 2 });
         }
         // Report on the very book that was written from (no second load).
-        const r = await ctx.write('mastery --write', (loaded) => ({ changes: [masteryChange(loaded.book)], result: { book: loaded.book } }));
+        const r = await ctx.write('mastery --write', (l) => {
+          const change = masteryFileChange(l, cachedClassMastery(l));
+          return { changes: change ? [change] : [], result: { loaded: l, checked: !!change } };
+        });
+        if (r.checked) noteMasteryFile(r.loaded);
         ctx.info(r.written.length ? `Wrote ${MASTERY_FILE}.` : `${MASTERY_FILE} is up to date.`);
-        written = r.book;
-      }
-      const book = written ?? (await ctx.loadBook()).book;
+        loaded = r.loaded;
+      } else loaded = await ctx.loadBook();
+      const { book } = loaded;
       const view = filterView(book, opts);
       const mopts = methodOptions(opts);
-      const table = masteryTable(book, mopts);
-      const students = table.students.filter((s) => view.students.has(s.id));
-      const standards = table.standards.filter((s) => view.standards.has(s.id));
-      const rows = () => students.flatMap((s) => standards.map((std) => masteryRow(table.cells.get(s.id)!.get(std.id)!))).sort(byStudentThenStandard);
+      const cm = cachedClassMastery(loaded, mopts);
+      const scale = book.settings.scale;
+      const students = cm.students.filter((s) => view.students.has(s.id));
+      const standards = cm.standards.filter((s) => view.standards.has(s.id));
       if (ctx.globals.json) {
-        ctx.json(rows());
+        ctx.json(classRows(cm, scale, view.students, view.standards));
         return;
       }
       if (opts.csv) {
-        ctx.out(masteryCsvText(rows(), true));
+        ctx.out(masteryCsvText(classRows(cm, scale, view.students, view.standards), true));
         return;
       }
       if (!students.length) {
@@ -110,7 +115,8 @@ Examples:
       }
       const who = `${students.length} student${students.length === 1 ? '' : 's'}${opts.section ? ` in ${opts.section}` : ''}`;
       const title = `${book.settings.className} · ${who} · ${methodLine(book, mopts, standards)}${opts.asOf ? ` · as of ${opts.asOf}` : ''}`;
-      ctx.out(renderHeatmap({ scale: book.settings.scale, table, students, standards, style: ctx.style, title }));
+      const cell = cellReader(cm, scale);
+      ctx.out(renderHeatmap({ scale, cell: (s, std) => cell(s, std)!, students, standards, style: ctx.style, title }));
     });
 }
 

@@ -2,7 +2,7 @@
 // DESIGN.md § Mastery fixes: assessment date, then assessment id; observations after assessments on
 // the same date, in file order. Retakes replace what they retake, standard by standard.
 import { compareText } from '../numbers.ts';
-import type { Assessment, Book, Observation, Source } from '../types.ts';
+import type { Assessment, Book, Observation, ScoreRow, Source } from '../types.ts';
 
 export interface ItemWork {
   item: string;
@@ -96,66 +96,101 @@ export interface EvidenceOptions {
   students?: ReadonlySet<string>;
 }
 
-/** Every student's evidence, ordered, with retaken evidence dropped (and remembered for `explain`). */
-export function collectEvidence(book: Book, opts: EvidenceOptions = {}): Map<string, StudentEvidence> {
-  const max = book.settings.scale.max;
+/**
+ * Each student's rows and observations in evidence order, grouped once so that a student's evidence
+ * can be collected without reading everyone else's (a district holds 10,000 students).
+ */
+export interface EvidenceIndex {
+  max: number;
+  detail: boolean;
+  /** Per student, their score rows in assessment order (date, then id). */
+  rows: Map<string, { assessment: Assessment; row: ScoreRow; byStandard: Map<string, Assessment['items']> }[]>;
+  /** Per student, their observations by date, then file order. */
+  observations: Map<string, Observation[]>;
+  /** Retakes, in evidence order. */
+  retakes: Assessment[];
+}
+
+export function evidenceIndex(book: Book, opts: EvidenceOptions = {}): EvidenceIndex {
   const asOf = opts.asOf;
   const only = opts.students;
   const assessments = [...book.assessments]
     .filter((a) => !asOf || a.date <= asOf)
     .sort((x, y) => compareText(x.date, y.date) || compareText(x.id, y.id));
-  const out = new Map<string, StudentEvidence>();
-  const get = (id: string) => {
-    let e = out.get(id);
-    if (!e) out.set(id, (e = { byStandard: new Map(), dropped: new Map() }));
-    return e;
-  };
+  const rows: EvidenceIndex['rows'] = new Map();
+  for (const a of assessments) {
+    const byStandard = itemsByStandard(a);
+    for (const row of a.scores) {
+      if (only && !only.has(row.studentId)) continue;
+      let list = rows.get(row.studentId);
+      if (!list) rows.set(row.studentId, (list = []));
+      list.push({ assessment: a, row, byStandard });
+    }
+  }
+  const observations: EvidenceIndex['observations'] = new Map();
+  const sorted = book.observations
+    .filter((o) => (!asOf || o.date <= asOf) && (!only || only.has(o.studentId)))
+    .sort((x, y) => compareText(x.date, y.date) || x.index - y.index);
+  for (const o of sorted) {
+    let list = observations.get(o.studentId);
+    if (!list) observations.set(o.studentId, (list = []));
+    list.push(o);
+  }
+  return { max: book.settings.scale.max, detail: opts.detail ?? true, rows, observations, retakes: assessments.filter((a) => a.retakeOf) };
+}
+
+/** One student's evidence, ordered, with retaken evidence dropped (and remembered for `explain`); undefined when they have none. */
+export function studentEvidence(ix: EvidenceIndex, studentId: string): StudentEvidence | undefined {
+  const rows = ix.rows.get(studentId);
+  const observations = ix.observations.get(studentId);
+  if (!rows && !observations) return undefined;
+  const se: StudentEvidence = { byStandard: new Map(), dropped: new Map() };
   const push = (e: Evidence) => {
-    const se = get(e.studentId);
     let list = se.byStandard.get(e.standard);
     if (!list) se.byStandard.set(e.standard, (list = []));
     list.push(e);
   };
-
   // Assessments first within a date, then observations in file order: merge by date.
-  const observations = [...book.observations]
-    .filter((o) => (!asOf || o.date <= asOf) && (!only || only.has(o.studentId)))
-    .sort((x, y) => compareText(x.date, y.date) || x.index - y.index);
+  const obs = observations ?? [];
   let oi = 0;
-  for (const a of assessments) {
-    while (oi < observations.length && observations[oi]!.date < a.date) push(observationEvidence(observations[oi++]!));
-    const byStandard = itemsByStandard(a);
-    for (const row of a.scores) {
-      if (only && !only.has(row.studentId)) continue;
-      for (const e of assessmentEvidence(a, row, max, byStandard, opts.detail ?? true)) push(e);
-    }
+  for (const { assessment: a, row, byStandard } of rows ?? []) {
+    while (oi < obs.length && obs[oi]!.date < a.date) push(observationEvidence(obs[oi++]!));
+    for (const e of assessmentEvidence(a, row, ix.max, byStandard, ix.detail)) push(e);
   }
-  while (oi < observations.length) push(observationEvidence(observations[oi++]!));
+  while (oi < obs.length) push(observationEvidence(obs[oi++]!));
+  if (ix.retakes.length) dropRetaken(se, ix.retakes);
+  return se;
+}
 
-  // A retake replaces the original for each standard on which the student has evidence from the retake
-  // (DESIGN.md). Only its direct original: in a chain A ← B ← C a student who sat A and C keeps A, since
-  // C retakes B; one who sat all three keeps C alone. Observations are never dropped. With --as-of, a
-  // retake after that day is not there yet, so the original still counts.
-  const retakes = assessments.filter((a) => a.retakeOf);
-  if (retakes.length) {
-    for (const se of out.values()) {
-      for (const [standard, list] of se.byStandard) {
-        const fromRetakes = new Set(list.filter((e) => e.kind === 'assessment').map((e) => e.from));
-        const replaced = new Map<string, string>();
-        // Retakes are in evidence order, so two retakes of one original name the later one.
-        for (const r of retakes) if (fromRetakes.has(r.id)) replaced.set(r.retakeOf!, `${r.id} (${r.date})`);
-        if (!replaced.size) continue;
-        const kept: Evidence[] = [];
-        const dropped: DroppedEvidence[] = [];
-        for (const e of list) {
-          const by = e.kind === 'assessment' ? replaced.get(e.from) : undefined;
-          if (by) dropped.push({ evidence: e, reason: `replaced by the retake ${by}` });
-          else kept.push(e);
-        }
-        se.byStandard.set(standard, kept);
-        if (dropped.length) se.dropped.set(standard, dropped);
-      }
-    }
-  }
+/** Every student's evidence, ordered, with retaken evidence dropped (and remembered for `explain`). */
+export function collectEvidence(book: Book, opts: EvidenceOptions = {}): Map<string, StudentEvidence> {
+  const ix = evidenceIndex(book, opts);
+  const out = new Map<string, StudentEvidence>();
+  for (const id of new Set([...ix.rows.keys(), ...ix.observations.keys()])) out.set(id, studentEvidence(ix, id)!);
   return out;
+}
+
+/**
+ * A retake replaces the original for each standard on which the student has evidence from the retake
+ * (DESIGN.md). Only its direct original: in a chain A ← B ← C a student who sat A and C keeps A, since
+ * C retakes B; one who sat all three keeps C alone. Observations are never dropped. With --as-of, a
+ * retake after that day is not there yet, so the original still counts.
+ */
+function dropRetaken(se: StudentEvidence, retakes: readonly Assessment[]): void {
+  for (const [standard, list] of se.byStandard) {
+    const fromRetakes = new Set(list.filter((e) => e.kind === 'assessment').map((e) => e.from));
+    const replaced = new Map<string, string>();
+    // Retakes are in evidence order, so two retakes of one original name the later one.
+    for (const r of retakes) if (fromRetakes.has(r.id)) replaced.set(r.retakeOf!, `${r.id} (${r.date})`);
+    if (!replaced.size) continue;
+    const kept: Evidence[] = [];
+    const dropped: DroppedEvidence[] = [];
+    for (const e of list) {
+      const by = e.kind === 'assessment' ? replaced.get(e.from) : undefined;
+      if (by) dropped.push({ evidence: e, reason: `replaced by the retake ${by}` });
+      else kept.push(e);
+    }
+    se.byStandard.set(standard, kept);
+    if (dropped.length) se.dropped.set(standard, dropped);
+  }
 }

@@ -13,7 +13,7 @@
 import { compareText, roundHalfAway } from '../numbers.ts';
 import { levelFor, masteryPoints, NOT_ASSESSED, NOT_YET } from '../scale.ts';
 import type { Book, Level, MethodName, MethodSpec, RollupRule, Standard, Student } from '../types.ts';
-import { collectEvidence, type DroppedEvidence, type Evidence, type StudentEvidence } from './evidence.ts';
+import { evidenceIndex, studentEvidence, type DroppedEvidence, type Evidence, type StudentEvidence } from './evidence.ts';
 import { applyMethod, type MethodContext } from './methods.ts';
 
 /** What a row's `method` column says: the calculation method, or how a parent standard rolls up. */
@@ -141,15 +141,20 @@ export function scoreCell(book: Book, studentId: string, std: Standard, evidence
   return cell;
 }
 
+/** Each standard's method and parameters, looked up once per table. */
+export function methodSpecs(book: Book, opts: MasteryOptions = {}): Map<string, MethodSpec> {
+  return new Map(book.standards.map((std) => [std.id, methodFor(book, std, opts)]));
+}
+
 /** Mastery for every active student (or all, with includeWithdrawn) on every standard. */
 export function masteryTable(book: Book, opts: MasteryOptions = {}, includeWithdrawn = false): MasteryTable {
   const students = book.students
     .filter((s) => includeWithdrawn || s.status === 'active')
     .sort((a, b) => compareText(a.id, b.id));
-  const evidence = collectEvidence(book, { asOf: opts.asOf, detail: opts.trace ?? false, students: new Set(students.map((s) => s.id)) });
-  const specs = new Map(book.standards.map((std) => [std.id, methodFor(book, std, opts)]));
+  const ix = evidenceIndex(book, { asOf: opts.asOf, detail: opts.trace ?? false, students: new Set(students.map((s) => s.id)) });
+  const specs = methodSpecs(book, opts);
   const cells = new Map<string, Map<string, MasteryCell>>();
-  for (const s of students) cells.set(s.id, studentCells(book, s.id, evidence.get(s.id), opts, specs));
+  for (const s of students) cells.set(s.id, studentCells(book, s.id, studentEvidence(ix, s.id), opts, specs));
   return { students, standards: book.standards, cells };
 }
 

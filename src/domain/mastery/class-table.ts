@@ -1,0 +1,126 @@
+// The class's mastery in a compact form: for every active student × standard, only what mastery.csv
+// and the heatmap show, in typed arrays. Each student's cells are computed by studentCells (the very
+// code `explain` and every report use) and let go at once, so 10,000 students × 200 standards take
+// tens of megabytes instead of a cell object with its evidence for each of 2,000,000 cells. The store
+// keeps it in the cache under .pathbook/ (src/store/mastery-cache.ts).
+import { compareText } from '../numbers.ts';
+import { levelFor, masteryPoints, NOT_ASSESSED, NOT_YET } from '../scale.ts';
+import type { Book, Level, Scale, Standard, Student } from '../types.ts';
+import { evidenceIndex, studentEvidence } from './evidence.ts';
+import { methodSpecs, studentCells, type CellMethod, type MasteryCell, type MasteryOptions } from './table.ts';
+
+export const THIN = 1;
+export const OVERRIDE = 2;
+
+export interface ClassMastery {
+  /** Active students by id, as masteryTable orders them. */
+  students: Student[];
+  /** In the book's (curriculum) order. */
+  standards: Standard[];
+  /** Cell (i, j) of student i and standard j is at i × standards.length + j. Rounded score; NaN for none. */
+  score: Float64Array;
+  evidenceCount: Uint32Array;
+  /** Index into `dates`; -1 for none. */
+  lastDate: Int32Array;
+  dates: string[];
+  /** Index into `methods`. */
+  method: Uint8Array;
+  methods: CellMethod[];
+  /** THIN | OVERRIDE */
+  flags: Uint8Array;
+}
+
+/** What a report reads of one cell: everything mastery.csv holds, and the heatmap's flags. */
+export interface CellSummary {
+  score: number | null;
+  level: Level | null;
+  label: string;
+  mastered: boolean;
+  evidenceCount: number;
+  lastDate: string | null;
+  method: CellMethod;
+  thin: boolean;
+  override: boolean;
+}
+
+function interner<T>(list: T[]): (x: T) => number {
+  const at = new Map<T, number>(list.map((x, i) => [x, i]));
+  return (x) => {
+    let i = at.get(x);
+    if (i === undefined) {
+      i = list.length;
+      list.push(x);
+      at.set(x, i);
+    }
+    return i;
+  };
+}
+
+/** The class's mastery: every active student on every standard (as masteryTable, without the working). */
+export function classMastery(book: Book, opts: MasteryOptions = {}): ClassMastery {
+  const students = book.students.filter((s) => s.status === 'active').sort((a, b) => compareText(a.id, b.id));
+  const standards = book.standards;
+  const n = students.length * standards.length;
+  const out: ClassMastery = {
+    students, standards,
+    score: new Float64Array(n), evidenceCount: new Uint32Array(n), lastDate: new Int32Array(n), dates: [],
+    method: new Uint8Array(n), methods: [], flags: new Uint8Array(n),
+  };
+  const date = interner(out.dates);
+  const method = interner(out.methods);
+  const ix = evidenceIndex(book, { asOf: opts.asOf, detail: false, students: new Set(students.map((s) => s.id)) });
+  const specs = methodSpecs(book, opts);
+  const plain = { ...opts, trace: false };
+  let k = 0;
+  for (const s of students) {
+    const row = studentCells(book, s.id, studentEvidence(ix, s.id), plain, specs);
+    for (const std of standards) {
+      const c = row.get(std.id)!;
+      out.score[k] = c.score ?? NaN;
+      out.evidenceCount[k] = c.evidenceCount;
+      out.lastDate[k] = c.lastDate === null ? -1 : date(c.lastDate);
+      out.method[k] = method(c.method);
+      out.flags[k] = (c.thin ? THIN : 0) | (c.override ? OVERRIDE : 0);
+      k++;
+    }
+  }
+  return out;
+}
+
+/**
+ * Cell (i, j) as reports read it. Level, label and `mastered` follow from the rounded score exactly as
+ * scoreCell and rollupCell set them (test/domain/class-table.test.ts compares every field).
+ */
+export function cellSummary(cm: ClassMastery, scale: Scale, i: number, j: number): CellSummary {
+  const k = i * cm.standards.length + j;
+  const raw = cm.score[k]!;
+  const score = Number.isNaN(raw) ? null : raw;
+  const level = score === null ? null : levelFor(score, scale);
+  const count = cm.evidenceCount[k]!;
+  const d = cm.lastDate[k]!;
+  return {
+    score, level, label: level ? level.label : count ? NOT_YET : NOT_ASSESSED,
+    mastered: score !== null && score >= masteryPoints(scale),
+    evidenceCount: count, lastDate: d < 0 ? null : cm.dates[d]!, method: cm.methods[cm.method[k]!]!,
+    thin: (cm.flags[k]! & THIN) !== 0, override: (cm.flags[k]! & OVERRIDE) !== 0,
+  };
+}
+
+/** A reader of the cells of the class table by student and standard (undefined for one not in it). */
+export function cellReader(cm: ClassMastery, scale: Scale): (student: { id: string }, standard: { id: string }) => CellSummary | undefined {
+  const row = new Map(cm.students.map((s, i) => [s.id, i]));
+  const col = new Map(cm.standards.map((s, j) => [s.id, j]));
+  return (student, standard) => {
+    const i = row.get(student.id);
+    const j = col.get(standard.id);
+    return i === undefined || j === undefined ? undefined : cellSummary(cm, scale, i, j);
+  };
+}
+
+/** For tests and callers holding full cells: the summary of a cell of masteryTable. */
+export function summaryOf(c: MasteryCell): CellSummary {
+  return {
+    score: c.score, level: c.level, label: c.label, mastered: c.mastered, evidenceCount: c.evidenceCount,
+    lastDate: c.lastDate, method: c.method, thin: c.thin, override: c.override,
+  };
+}

@@ -1,0 +1,101 @@
+// Results computed from the whole folder (the checks, the class's mastery), kept under
+// .pathbook/cache/derived/ with the list of every input file and its content hash (LoadedBook.inputs):
+// an entry is used only when the files are exactly those it was computed from. Deleting the folder
+// changes no output; a damaged entry is a miss.
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { CACHE_DIR } from './atomic.ts';
+import { writeCacheFile } from './cache-file.ts';
+
+/** Entries kept at most (one per command-line variant: --method, --as-of…); the oldest go first. */
+const MAX_ENTRIES = 16;
+
+/** A short, file-name-safe name for an entry's variant (FNV-1a; the variant itself is checked too). */
+export function variantName(kind: string, variant: unknown): string {
+  const text = JSON.stringify(variant ?? null);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return `${kind}-${h.toString(16).padStart(8, '0')}`;
+}
+
+interface Header { inputs: string; variant: string; meta: unknown; sections: number[] }
+
+export class DerivedCache {
+  private readonly dir: string;
+  /** Undefined when the folder's inputs are not known (running from source): every lookup misses. */
+  private readonly inputs: string | undefined;
+
+  constructor(root: string, inputs: string | undefined) {
+    this.dir = join(root, CACHE_DIR, 'cache', 'derived');
+    this.inputs = inputs;
+  }
+
+  get enabled(): boolean {
+    return this.inputs !== undefined;
+  }
+
+  /** A JSON value stored for exactly these inputs and this variant. */
+  readJson<T>(kind: string, variant?: unknown): T | undefined {
+    const got = this.read(kind, variant);
+    return got ? (got.meta as T) : undefined;
+  }
+
+  writeJson(kind: string, value: unknown, variant?: unknown): void {
+    this.write(kind, variant, value, []);
+  }
+
+  /** JSON metadata and byte sections (each a copy, aligned for any typed array). */
+  read(kind: string, variant?: unknown): { meta: unknown; sections: Uint8Array[] } | undefined {
+    if (this.inputs === undefined) return undefined;
+    let buf: Buffer;
+    try {
+      buf = readFileSync(join(this.dir, variantName(kind, variant)));
+    } catch {
+      return undefined;
+    }
+    try {
+      const headerLength = buf.readUInt32LE(0);
+      const header = JSON.parse(buf.toString('utf8', 4, 4 + headerLength)) as Header;
+      if (header.inputs !== this.inputs || header.variant !== JSON.stringify(variant ?? null)) return undefined;
+      let at = align(4 + headerLength);
+      const sections: Uint8Array[] = [];
+      for (const length of header.sections) {
+        if (at + length > buf.length) return undefined;
+        // A copy of its own (Buffer's slice shares the file's memory, at any offset).
+        sections.push(new Uint8Array(buf.subarray(at, at + length)));
+        at = align(at + length);
+      }
+      return { meta: header.meta, sections };
+    } catch {
+      return undefined;
+    }
+  }
+
+  write(kind: string, variant: unknown, meta: unknown, sections: readonly ArrayBufferView[]): void {
+    if (this.inputs === undefined) return;
+    const header = Buffer.from(JSON.stringify({ inputs: this.inputs, variant: JSON.stringify(variant ?? null), meta, sections: sections.map((s) => s.byteLength) } satisfies Header), 'utf8');
+    let size = align(4 + header.length);
+    for (const s of sections) size = align(size + s.byteLength);
+    const out = Buffer.alloc(size);
+    out.writeUInt32LE(header.length, 0);
+    header.copy(out, 4);
+    let at = align(4 + header.length);
+    for (const s of sections) {
+      out.set(new Uint8Array(s.buffer, s.byteOffset, s.byteLength), at);
+      at = align(at + s.byteLength);
+    }
+    try {
+      writeCacheFile(join(this.dir, variantName(kind, variant)), out);
+      this.prune();
+    } catch { /* a read-only folder just goes without a cache */ }
+  }
+
+  private prune(): void {
+    const files = readdirSync(this.dir).filter((f) => !f.includes('.tmp-'));
+    if (files.length <= MAX_ENTRIES) return;
+    const byAge = files.map((f) => ({ f, t: statSync(join(this.dir, f)).mtimeMs })).sort((a, b) => a.t - b.t);
+    for (const { f } of byAge.slice(0, files.length - MAX_ENTRIES)) rmSync(join(this.dir, f), { force: true });
+  }
+}
+
+const align = (n: number) => (n + 7) & ~7;

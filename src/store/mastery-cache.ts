@@ -1,0 +1,69 @@
+// The class's mastery, cached with the files it was computed from (derived-cache.ts): a second
+// `pathbook mastery` or `mastery --write` on an unchanged folder reads a few typed arrays instead of
+// collecting the evidence and running the methods for every cell. mastery.csv itself is remembered
+// by its stat once it is known to match, so an up-to-date file is neither rebuilt nor read.
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { classMastery, type ClassMastery } from '../domain/mastery/class-table.ts';
+import type { CellMethod, MasteryOptions } from '../domain/mastery/table.ts';
+import type { Standard, Student } from '../domain/types.ts';
+import type { FileChange } from './atomic.ts';
+import type { LoadedBook } from './book-load.ts';
+import { DerivedCache } from './derived-cache.ts';
+import { MASTERY_FILE, masteryCsvFrom } from './mastery-store.ts';
+import { isRacy, sameSignature, signature, type Signature } from './parse-cache.ts';
+
+interface Meta { students: string[]; standards: string[]; dates: string[]; methods: CellMethod[] }
+
+/** The parts of the options that change the result (`trace` does not). */
+const variantOf = (opts: MasteryOptions) => ({ method: opts.method ?? null, asOf: opts.asOf ?? null });
+
+function fromCache(loaded: LoadedBook, cache: DerivedCache, opts: MasteryOptions): ClassMastery | undefined {
+  const got = cache.read('mastery', variantOf(opts));
+  if (!got || got.sections.length !== 5) return undefined;
+  const meta = got.meta as Meta;
+  const students = new Map(loaded.book.students.map((s) => [s.id, s]));
+  const standards = new Map(loaded.book.standards.map((s) => [s.id, s]));
+  const ss = meta.students.map((id) => students.get(id));
+  const stds = meta.standards.map((id) => standards.get(id));
+  if (ss.some((s) => !s) || stds.some((s) => !s)) return undefined;
+  const [score, count, lastDate, method, flags] = got.sections as [Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array];
+  return {
+    students: ss as Student[], standards: stds as Standard[],
+    score: new Float64Array(score.buffer), evidenceCount: new Uint32Array(count.buffer), lastDate: new Int32Array(lastDate.buffer),
+    dates: meta.dates, method: method, methods: meta.methods, flags,
+  };
+}
+
+/** The class's mastery for these options, from the cache when the folder is unchanged. */
+export function cachedClassMastery(loaded: LoadedBook, opts: MasteryOptions = {}): ClassMastery {
+  const cache = new DerivedCache(loaded.root, loaded.inputs);
+  const hit = cache.enabled ? fromCache(loaded, cache, opts) : undefined;
+  if (hit) return hit;
+  const cm = classMastery(loaded.book, opts);
+  const meta: Meta = { students: cm.students.map((s) => s.id), standards: cm.standards.map((s) => s.id), dates: cm.dates, methods: cm.methods };
+  cache.write('mastery', variantOf(opts), meta, [cm.score, cm.evidenceCount, cm.lastDate, cm.method, cm.flags]);
+  return cm;
+}
+
+/**
+ * The change that brings mastery.csv up to date, or none when the file is known to match already:
+ * it has the stat it had when it last matched these very inputs.
+ */
+export function masteryFileChange(loaded: LoadedBook, cm: ClassMastery): FileChange | undefined {
+  const cache = new DerivedCache(loaded.root, loaded.inputs);
+  const known = cache.readJson<Signature>('mastery-file');
+  const st = statSync(join(loaded.root, MASTERY_FILE), { throwIfNoEntry: false });
+  if (known && st && sameSignature(known, signature(st))) return undefined;
+  return { path: MASTERY_FILE, content: masteryCsvFrom(cm, loaded.book.settings.scale) };
+}
+
+/** After mastery.csv was written or found equal: remember its stat (unless too fresh to trust). */
+export function noteMasteryFile(loaded: LoadedBook): void {
+  const cache = new DerivedCache(loaded.root, loaded.inputs);
+  if (!cache.enabled) return;
+  const st = statSync(join(loaded.root, MASTERY_FILE), { throwIfNoEntry: false });
+  if (!st) return;
+  const sig = signature(st);
+  if (!isRacy(sig)) cache.writeJson('mastery-file', sig);
+}
