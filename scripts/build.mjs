@@ -1,6 +1,10 @@
-// Bundles the CLI into dist/ so start-up loads a few files instead of hundreds (see bench/).
-// Heavy, rarely used modules (prompts, report templates) stay in lazy chunks via dynamic import().
+// Bundles the CLI into one file, dist/main.cjs, and saves V8's compiled code for it in dist/main.cache
+// (scripts/code-cache.mjs), which bin/pathbook hands back to V8: a start neither parses nor compiles
+// pathbook's own code, and loads one file instead of a graph of chunks (bench/startup.mjs).
+// Heavy, rarely used modules (prompts, report templates, importers) are still behind dynamic
+// import(): in the bundle they are compiled and run only when a command first asks for them.
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,9 +35,9 @@ rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
   entryPoints: { main: 'src/cli/main.ts' },
   outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   sourcemap: false,
@@ -42,7 +46,15 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
   plugins: [trims],
-  define: { PATHBOOK_VERSION: JSON.stringify(pkg.version), PATHBOOK_BUILD: JSON.stringify(hash.digest('hex').slice(0, 16)) },
-  // CommonJS dependencies (commander, cli-table3) call require() for Node built-ins.
-  banner: { js: "import { createRequire as __pbCreateRequire } from 'node:module'; const require = __pbCreateRequire(import.meta.url);" },
+  define: {
+    PATHBOOK_VERSION: JSON.stringify(pkg.version),
+    PATHBOOK_BUILD: JSON.stringify(hash.digest('hex').slice(0, 16)),
+    // The bundle is CommonJS: where ESM code asks for its own URL, give it the bundle's.
+    'import.meta.url': '__pbUrl',
+  },
+  banner: { js: "const __pbUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
+
+// The code cache comes from running the fresh bundle, so it is made in a process of its own.
+const r = spawnSync(process.execPath, [new URL('./code-cache.mjs', import.meta.url).pathname], { stdio: 'inherit' });
+if (r.status !== 0) process.exit(r.status ?? 1);

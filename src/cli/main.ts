@@ -17,3 +17,6 @@ export async function main(args: string[]): Promise<number> {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); });
   return runCli(args, io);
 }
+
+// For scripts/code-cache.mjs, which runs commands in-process to compile them for the code cache.
+export { runCli } from './program.ts';

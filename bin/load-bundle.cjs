@@ -1,0 +1,42 @@
+// Loads dist/main.cjs (the whole CLI in one file) with the V8 code cache built beside it,
+// dist/main.cache: V8 takes pathbook's compiled code from the cache instead of parsing and compiling
+// the bundle. A Node whose V8 rejects the cache (another version) compiles as usual; `saveCache`
+// then writes one it accepts, when dist/ is writable.
+'use strict';
+const { readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { join } = require('node:path');
+const { Script } = require('node:vm');
+
+const DIST = join(__dirname, '..', 'dist');
+const BUNDLE = join(DIST, 'main.cjs');
+const CODE_CACHE = join(DIST, 'main.cache');
+
+/** The bundle's exports, and whether its code cache was missing or rejected. */
+function loadBundle({ useCache = true } = {}) {
+  const source = readFileSync(BUNDLE, 'utf8');
+  let cachedData;
+  if (useCache) {
+    try { cachedData = readFileSync(CODE_CACHE); } catch { /* none yet */ }
+  }
+  // The same wrapper Node puts around a CommonJS module.
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: BUNDLE, cachedData });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(BUNDLE), module, BUNDLE, DIST);
+  return {
+    exports: module.exports,
+    stale: !cachedData || script.cachedDataRejected === true,
+    /** Saves the code compiled so far (call it after running). */
+    saveCache() {
+      const tmp = `${CODE_CACHE}.tmp-${process.pid}`;
+      try {
+        writeFileSync(tmp, script.createCachedData());
+        renameSync(tmp, CODE_CACHE);
+      } catch {
+        rmSync(tmp, { force: true }); // an installation we may not write to
+      }
+    },
+  };
+}
+
+module.exports = { loadBundle, BUNDLE, CODE_CACHE };
