@@ -31,11 +31,21 @@ const trims = {
   },
 };
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-await build({
-  entryPoints: { main: 'src/cli/main.ts' },
-  outdir: 'dist',
-  outExtension: { '.js': '.cjs' },
+/**
+ * Prompts (with iconv-lite and chardet for their external editor) are half a megabyte that only the
+ * interactive moments use: a bundle of their own, dist/prompts.cjs, required on first use. They keep no
+ * state shared with pathbook's code, so being a separate copy changes nothing.
+ */
+const vendor = {
+  name: 'vendor-prompts',
+  setup(b) {
+    b.onResolve({ filter: /^@inquirer\/prompts$/ }, () => ({ path: 'prompts', namespace: 'vendor' }));
+    b.onLoad({ filter: /.*/, namespace: 'vendor' }, () => ({ contents: "module.exports = require('./prompts.cjs');\n", loader: 'js' }));
+    b.onResolve({ filter: /^\.\/prompts\.cjs$/ }, (a) => (a.namespace === 'vendor' ? { path: './prompts.cjs', external: true } : undefined));
+  },
+};
+
+const common = {
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -45,7 +55,16 @@ await build({
   keepNames: true,
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [trims],
+};
+
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+await build({ ...common, entryPoints: ['@inquirer/prompts'], outfile: 'dist/prompts.cjs' });
+await build({
+  ...common,
+  entryPoints: { main: 'src/cli/main.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  plugins: [trims, vendor],
   define: {
     PATHBOOK_VERSION: JSON.stringify(pkg.version),
     PATHBOOK_BUILD: JSON.stringify(hash.digest('hex').slice(0, 16)),

@@ -2,12 +2,13 @@
 // analysis (algorithms.md §4: difficulty, point-biserial, item-rest r, KR-20/α, distractors), the result
 // per standard, who moved a mastery level because of it, and tomorrow's plan with names.
 import { isCorrect, normalizeAnswer } from './answers.ts';
+import { cellSummary, type ClassMastery } from './mastery/class-table.ts';
 import { assessmentEvidence, collectEvidence, itemsByStandard } from './mastery/evidence.ts';
 import { methodFor, scoreCell, type MasteryCell } from './mastery/table.ts';
 import { compareText, mean, roundHalfAway } from './numbers.ts';
 import { sortByIds } from './sort.ts';
 import { levelFor, masteryPoints } from './scale.ts';
-import type { Activity, Assessment, Book, Item, Student } from './types.ts';
+import type { Activity, Assessment, Book, Item, Scale, Student } from './types.ts';
 
 // ---- statistics (population variances, ÷n, as algorithms.md §4.1 insists) ----
 
@@ -278,6 +279,25 @@ export function levelsFrom(cells: ReadonlyMap<string, ReadonlyMap<string, Master
   return out;
 }
 
+/** The same, out of a class table. */
+export function levelsFromClass(cm: ClassMastery, scale: Scale, standards: Iterable<string>, students: Iterable<string>): LevelLookup {
+  const col = new Map(cm.standards.map((s, j) => [s.id, j]));
+  const row = new Map(cm.students.map((s, i) => [s.id, i]));
+  const stds = [...standards];
+  const out = new Map<string, Map<string, LevelRef | null>>();
+  for (const sid of students) {
+    const i = row.get(sid);
+    if (i === undefined) continue;
+    out.set(sid, new Map(stds.map((std) => {
+      const j = col.get(std);
+      if (j === undefined) return [std, null];
+      const c = cellSummary(cm, scale, i, j);
+      return [std, c.level ? { level: c.level.level, label: c.label, score: c.score } : null];
+    })));
+  }
+  return out;
+}
+
 function firstActivity(activities: readonly Activity[], standard: string, tier: Activity['tier']): { id: string; title: string } | undefined {
   const a = activities.find((x) => x.tier === tier && x.standards.includes(standard));
   return a ? { id: a.id, title: a.title } : undefined;
@@ -308,7 +328,7 @@ function levelsFor(book: Book, standards: readonly string[], students: readonly 
 }
 
 /** The whole analysis of one assessment of the book (the book already holds it). */
-export function analyzeAssessment(book: Book, assessmentId: string, responses: Responses = new Map(), opts: { after?: LevelLookup } = {}): AssessmentAnalysis {
+export function analyzeAssessment(book: Book, assessmentId: string, responses: Responses = new Map(), opts: { after?: LevelLookup; before?: LevelLookup } = {}): AssessmentAnalysis {
   const a = book.assessments.find((x) => x.id === assessmentId);
   if (!a) throw new Error(`no assessment ${assessmentId}`);
   const scale = book.settings.scale;
@@ -383,7 +403,8 @@ export function analyzeAssessment(book: Book, assessmentId: string, responses: R
   const takers = active.filter((s) => took.has(s.id)).map((s) => s.id);
   // The levels with the assessment may already be at hand: an import computes the class table for mastery.csv.
   const after = opts.after ?? levelsFor(book, aligned, takers);
-  const before = levelsFor(without, aligned, takers);
+  // And the levels without it, when the caller holds the table of the book before it (leaf standards).
+  const before = opts.before ?? levelsFor(without, aligned, takers);
 
   const standards: StandardResult[] = aligned.map((sid) => {
     const std = book.standards.find((s) => s.id === sid);

@@ -299,11 +299,18 @@ export function planImport(raw: RawResult, book: Book, opts: AssembleOptions): I
     const fresh = new Set(plan.planned.map((p) => p.assessment.id));
     const slim: Book = {
       ...next, observations: [], activities: [], profiles: [],
-      assessments: next.assessments.map((a) => (fresh.has(a.id) ? a : { ...a, items: [], scores: [] })),
+      // Not `{ ...a }`: that would read the scores of every assessment in the folder.
+      assessments: next.assessments.map((a) => (fresh.has(a.id) ? a : headOnly(a))),
     };
     for (const d of checkBook(slim)) if (d.severity === 'error') errors.push(d);
   }
   return plan;
+}
+
+/** An assessment without its items and scores (leaving its scores unread). */
+function headOnly(a: Assessment): Assessment {
+  const { scores: _scores, items: _items, ...head } = a;
+  return { ...head, items: [], scores: [] };
 }
 
 function pickEntry(map: MapEntry[] | undefined, g: RawAssessment, raw: RawResult, groupCount: number): MapEntry | undefined {

@@ -4,9 +4,9 @@
 // by its stat once it is known to match, so an up-to-date file is neither rebuilt nor read.
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { classMastery, type ClassMastery } from '../domain/mastery/class-table.ts';
+import { classMastery, updateClassMastery, type ClassMastery } from '../domain/mastery/class-table.ts';
 import type { CellMethod, MasteryOptions } from '../domain/mastery/table.ts';
-import type { Standard, Student } from '../domain/types.ts';
+import type { Book, Standard, Student } from '../domain/types.ts';
 import type { FileChange } from './atomic.ts';
 import type { LoadedBook } from './book-load.ts';
 import { DerivedCache } from './derived-cache.ts';
@@ -44,6 +44,16 @@ export function cachedClassMastery(loaded: LoadedBook, opts: MasteryOptions = {}
   const meta: Meta = { students: cm.students.map((s) => s.id), standards: cm.standards.map((s) => s.id), dates: cm.dates, methods: cm.methods };
   cache.write('mastery', variantOf(opts), meta, [cm.score, cm.evidenceCount, cm.lastDate, cm.method, cm.flags]);
   return cm;
+}
+
+/**
+ * The class table of `next`, the loaded book with assessments added or replaced (an import): from the
+ * cached table of the loaded book (`before`) when there is one, computing again only the cells concerned.
+ */
+export function classMasteryAfter(loaded: LoadedBook, next: Book): { table: ClassMastery; before?: ClassMastery } {
+  const cache = new DerivedCache(loaded.root, loaded.inputs);
+  const before = cache.enabled ? fromCache(loaded, cache, {}) : undefined;
+  return before ? { table: updateClassMastery(before, loaded.book, next), before } : { table: classMastery(next) };
 }
 
 /**

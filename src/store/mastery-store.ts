@@ -3,6 +3,7 @@
 import { classMastery, cellSummary, type CellSummary, type ClassMastery } from '../domain/mastery/class-table.ts';
 import { compareText, formatScore } from '../domain/numbers.ts';
 import { masteryTable, type MasteryCell, type MasteryOptions, type MasteryTable } from '../domain/mastery/table.ts';
+import { levelFor, masteryPoints, NOT_ASSESSED, NOT_YET } from '../domain/scale.ts';
 import type { Book, Scale } from '../domain/types.ts';
 import type { FileChange } from './atomic.ts';
 import { csvField, csvText } from './csv-write.ts';
@@ -63,21 +64,33 @@ export function masteryCsvText(rows: readonly MasteryRow[], escapeFormulas = fal
  */
 export function masteryCsvFrom(cm: ClassMastery, scale: Scale): string {
   const order = byStandardId(cm);
+  const width = cm.standards.length;
   const ids = cm.standards.map((s) => csvField(s.id));
   const methods = cm.methods.map((m) => csvField(m));
-  const scores = new Map<number, string>();
+  const dates = cm.dates.map((d) => csvField(d));
+  const mp = masteryPoints(scale);
+  // score, level, label and mastered follow from the score: written once per distinct score.
+  const graded = new Map<number, string>();
+  const grade = (x: number) => {
+    let t = graded.get(x);
+    if (t === undefined) {
+      const level = levelFor(x, scale);
+      graded.set(x, (t = `${formatScore(x)},${level.level},${csvField(level.label)},${x >= mp}`));
+    }
+    return t;
+  };
+  const notYet = `,,${csvField(NOT_YET)},false`;
+  const notAssessed = `,,${csvField(NOT_ASSESSED)},false`;
   const chunks: string[] = [MASTERY_COLUMNS.join(',') + '\n'];
   cm.students.forEach((s, i) => {
     const sid = csvField(s.id);
     let out = '';
     for (const j of order) {
-      const c = cellSummary(cm, scale, i, j);
-      let score = '';
-      if (c.score !== null) {
-        score = scores.get(c.score) ?? formatScore(c.score);
-        scores.set(c.score, score);
-      }
-      out += `${sid},${ids[j]},${score},${c.level ? c.level.level : ''},${csvField(c.label)},${c.mastered},${c.evidenceCount},${c.lastDate ?? ''},${methods[cm.method[i * cm.standards.length + j]!]}\n`;
+      const k = i * width + j;
+      const x = cm.score[k]!;
+      const count = cm.evidenceCount[k]!;
+      const d = cm.lastDate[k]!;
+      out += `${sid},${ids[j]},${Number.isNaN(x) ? (count ? notYet : notAssessed) : grade(x)},${count},${d < 0 ? '' : dates[d]},${methods[cm.method[k]!]}\n`;
     }
     chunks.push(out);
   });

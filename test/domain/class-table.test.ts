@@ -3,9 +3,9 @@
 // method and --as-of, with retakes, overrides and parent standards; and mastery.csv written from it is
 // byte for byte the rows masteryTable gives.
 import { describe, expect, it } from 'vitest';
-import { cellSummary, classMastery, summaryOf } from '../../src/domain/mastery/class-table.ts';
+import { cellSummary, classMastery, summaryOf, updateClassMastery, type ClassMastery } from '../../src/domain/mastery/class-table.ts';
 import { masteryTable, type MasteryOptions } from '../../src/domain/mastery/table.ts';
-import { METHODS, type Book } from '../../src/domain/types.ts';
+import { METHODS, type Assessment, type Book } from '../../src/domain/types.ts';
 import { loadBook } from '../../src/store/book-store.ts';
 import { masteryCsvFrom, masteryCsvText, masteryRow } from '../../src/store/mastery-store.ts';
 import { compareText } from '../../src/domain/numbers.ts';
@@ -51,5 +51,44 @@ describe('classMastery', () => {
     const rows = [...table.cells.values()].flatMap((row) => [...row.values()].map(masteryRow))
       .sort((a, b) => compareText(a.student_id, b.student_id) || compareText(a.standard, b.standard));
     expect(masteryCsvFrom(classMastery(example), example.settings.scale)).toBe(masteryCsvText(rows));
+  });
+
+  it('updated after an import (added, replaced or retaken assessments) equals the table computed afresh', () => {
+    const before = example;
+    const prev = classMastery(before);
+    const same = (a: ClassMastery, b: ClassMastery) => {
+      expect(a.students.map((s) => s.id)).toEqual(b.students.map((s) => s.id));
+      a.students.forEach((_, i) => a.standards.forEach((_, j) => expect(cellSummary(a, before.settings.scale, i, j)).toEqual(cellSummary(b, before.settings.scale, i, j))));
+    };
+    const base = before.assessments.find((a) => a.id === '2026-11-19-fraction-division-quiz')!;
+    // A new exit ticket for a few students on one standard of the quiz.
+    const ticket: Assessment = {
+      ...base, id: '2026-11-24-exit', title: 'Exit', date: '2026-11-24', kind: 'exit-ticket', retakeOf: null,
+      items: [{ ...base.items[0]!, id: 'q1' }],
+      scores: ['S001', 'S004', 'S009'].map((id, k) => ({ studentId: id, points: { q1: k % 2 ? 0 : base.items[0]!.points }, source: { file: 'assessments/2026-11-24-exit.csv', line: k + 2 } })),
+    };
+    const added: Book = { ...before, students: [...before.students], assessments: [...before.assessments, ticket] };
+    expect([...classMastery(added).score]).not.toEqual([...prev.score]);
+    same(updateClassMastery(prev, before, added), classMastery(added));
+    // The quiz imported again with other scores (--replace), and a retake of it.
+    const replaced: Book = { ...before, assessments: [...before.assessments.filter((a) => a !== base), { ...base, scores: base.scores.map((r) => ({ ...r, points: Object.fromEntries(Object.keys(r.points).map((k) => [k, 0])) })) }] };
+    same(updateClassMastery(prev, before, replaced), classMastery(replaced));
+    const retake: Book = { ...before, assessments: [...before.assessments, { ...ticket, id: '2026-11-25-retake', date: '2026-11-25', retakeOf: base.id }] };
+    expect([...classMastery(retake).score]).not.toEqual([...classMastery(added).score]);
+    same(updateClassMastery(prev, before, retake), classMastery(retake));
+    // A parent standard rolling up from a child the new assessment assesses.
+    const parents = bookFrom({
+      roster: 'id,given_name,family_name,section,email,status\nS1,A,B,P1,,active\nS2,C,D,P1,,active\n',
+      standards: '- { id: A, statement: a, unit: u }\n- { id: B, statement: b, unit: u }\n- { id: C, statement: c, unit: u }\n- { id: P, statement: p, unit: u, children: [A, B], rollup: min }\n',
+      assessments: { '2026-10-01-t': ['id: 2026-10-01-t\ntitle: t\ndate: 2026-10-01\nkind: quiz\nitems:\n  - { id: q1, standards: [A], points: 4 }\n  - { id: q2, standards: [B, C], points: 4 }\n', 'student_id,q1,q2\nS1,4,2\nS2,3,4\n'] },
+    });
+    const t = parents.assessments[0]!;
+    const later: Assessment = { ...t, id: '2026-10-05-u', date: '2026-10-05', items: [t.items[0]!], scores: [{ studentId: 'S2', points: { q1: 1 }, source: { file: 'x', line: 2 } }] };
+    const withLater: Book = { ...parents, assessments: [...parents.assessments, later] };
+    expect([...classMastery(withLater).score]).not.toEqual([...classMastery(parents).score]);
+    same(updateClassMastery(classMastery(parents), parents, withLater), classMastery(withLater));
+    // Anything else (here, another decaying weight) is computed afresh.
+    const other: Book = { ...added, settings: { ...before.settings, mastery: { ...before.settings.mastery, w: 0.3 } } };
+    same(updateClassMastery(prev, before, other), classMastery(other));
   });
 });

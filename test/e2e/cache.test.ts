@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyExample, runBuilt } from '../helpers.ts';
+import { copyExample, DOWNLOADS, runBuilt } from '../helpers.ts';
 
 const views = [['mastery'], ['--json', 'mastery'], ['mastery', '--csv', '--method', 'latest'], ['mastery', '--as-of', '2026-10-30', '--section', 'P2'], ['check'], ['explain', 'S002', '6.RP.A.3'], ['student', 'S002']];
 
@@ -75,5 +75,21 @@ describe('caches under .pathbook/', () => {
     for (const f of ['parsed.json', 'derived/check-77074ba4']) writeFileSync(join(dir, '.pathbook', 'cache', f), 'garbage');
     for (const f of readdirSync(join(dir, '.pathbook', 'cache', 'derived'))) writeFileSync(join(dir, '.pathbook', 'cache', 'derived', f), Buffer.from([1, 0, 0, 0, 7, 7]));
     expect(outputs(dir)).toEqual(cold);
+  });
+
+  it('an import into a folder with a warm cache prints and writes what it does into a cold one', () => {
+    const ticket = join(DOWNLOADS, 'Exit ticket 11-20 (Responses).csv');
+    const warm = copyExample();
+    runBuilt(['mastery'], { cwd: warm });
+    const cold = copyExample();
+    for (const args of [['import', ticket], ['--json', 'import', ticket, '--replace']]) {
+      const w = runBuilt(args, { cwd: warm });
+      rmSync(join(cold, '.pathbook'), { recursive: true, force: true });
+      const c = runBuilt(args, { cwd: cold });
+      expect(w.code).toBe(0);
+      expect(w.stdout).toBe(c.stdout);
+      expect(w.stdout).toMatch(/moved|first|2026-11-20/);
+      expect(readFileSync(join(warm, 'mastery.csv'), 'utf8')).toBe(readFileSync(join(cold, 'mastery.csv'), 'utf8'));
+    }
   });
 });

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { analyzeAssessment, levelsFrom, type LevelLookup } from '../../domain/analysis.ts';
+import { analyzeAssessment, levelsFromClass, type LevelLookup } from '../../domain/analysis.ts';
 import { isValidDate } from '../../domain/ids.ts';
 import { ASSESSMENT_KINDS, type AssessmentKind, type Book, type Diagnostic } from '../../domain/types.ts';
 import { applyPlan, planImport, resolveStandard, type AssembleOptions, type ImportPlan, type KeepRule } from '../../importers/assemble.ts';
@@ -17,8 +17,9 @@ import { assessmentYamlText, scoresCsvText } from '../../store/assessment-store.
 import type { FileChange } from '../../store/atomic.ts';
 import { writeFileAtomic } from '../../store/atomic.ts';
 import { UserError } from '../../store/errors.ts';
-import { masteryChangeFrom } from '../../store/mastery-store.ts';
-import { masteryTable, type MasteryTable } from '../../domain/mastery/table.ts';
+import { masteryChangeFromClass } from '../../store/mastery-store.ts';
+import { classMasteryAfter } from '../../store/mastery-cache.ts';
+import type { ClassMastery } from '../../domain/mastery/class-table.ts';
 import { responsesCsvText, responsesFile } from '../../store/responses-store.ts';
 import { rosterText } from '../../store/roster-store.ts';
 import type { CliContext } from '../context.ts';
@@ -104,7 +105,8 @@ Examples:
 
       // The whole import under the folder lock: load, plan, check, write. A missing map stops it before
       // anything is written; the map is then asked for (or its template written) outside the lock.
-      const attempt = (entries: MapEntry[] | undefined) => ctx.write('import', ({ book }) => {
+      const attempt = (entries: MapEntry[] | undefined) => ctx.write('import', (loaded) => {
+        const { book } = loaded;
         const bad = (opts.standards ?? []).filter((c) => !resolveStandard(c, book));
         if (bad.length) throw new UserError(`--standards ${bad.map((c) => JSON.stringify(c)).join(', ')}: not in standards.yaml`, { hint: `standards: ${book.standards.slice(0, 6).map((x) => x.id).join(', ')}${book.standards.length > 6 ? ', …' : ''}`, exitCode: 2 });
         const plan = assemble(book, entries);
@@ -113,12 +115,17 @@ Examples:
         // The source rows are in the plan now; a million-row export should not hold them through the class table.
         if (!opts.dryRun) raw.students = [];
         const next = applyPlan(book, plan);
-        const table = plan.planned.length ? masteryTable(next) : undefined;
-        const changes = table ? changesFor(next, plan, table) : [];
+        // Computed again only for the students in the import, when the class table before it is cached.
+        const tables = plan.planned.length ? classMasteryAfter(loaded, next) : undefined;
+        const changes = tables ? changesFor(next, plan, tables.table) : [];
         // Keep only the levels the summary needs, so the class table can be let go before it is written.
         const aligned = new Set(plan.planned.flatMap((p) => p.assessment.items.flatMap((it) => it.standards)));
-        const after = table ? levelsFrom(table.cells, aligned, new Set(plan.planned.flatMap((p) => p.assessment.scores.map((r) => r.studentId)))) : undefined;
-        return { changes: opts.dryRun ? [] : changes, result: { plan, next, after, files: changes.map((c) => c.path) } };
+        const takers = new Set(plan.planned.flatMap((p) => p.assessment.scores.map((r) => r.studentId)));
+        const after = tables ? levelsFromClass(tables.table, next.settings.scale, aligned, takers) : undefined;
+        // The levels before this assessment are the cached table's when it is the only one added.
+        const leaves = [...aligned].filter((id) => !next.standards.find((s) => s.id === id)?.children.length);
+        const before = tables?.before && plan.planned.length === 1 && !plan.planned[0]!.replaces ? levelsFromClass(tables.before, next.settings.scale, leaves, takers) : undefined;
+        return { changes: opts.dryRun ? [] : changes, result: { plan, next, after, before, files: changes.map((c) => c.path) } };
       });
 
       let done;
@@ -154,7 +161,7 @@ Examples:
         done = await attempt(parseMapText(text, shownBeside).entries);
       }
       if (!done.plan.planned.length) reportNothing(ctx, raw, done.plan);
-      else report(ctx, raw, done.plan, done.next, done.after, opts.dryRun ? done.files : done.written, !!opts.dryRun);
+      else report(ctx, raw, done.plan, done.next, { after: done.after, before: done.before }, opts.dryRun ? done.files : done.written, !!opts.dryRun);
     });
 }
 
@@ -185,7 +192,7 @@ function readMap(ctx: CliContext, given: string | undefined, beside: string, sho
 }
 
 /** Every file the import writes: per assessment its YAML, scores and answers; the roster when students were added; mastery.csv. */
-function changesFor(next: Book, plan: ImportPlan, table: MasteryTable): FileChange[] {
+function changesFor(next: Book, plan: ImportPlan, table: ClassMastery): FileChange[] {
   const changes: FileChange[] = [];
   for (const p of plan.planned) {
     const a = p.assessment;
@@ -199,7 +206,7 @@ function changesFor(next: Book, plan: ImportPlan, table: MasteryTable): FileChan
     }
   }
   if (plan.added.length) changes.push({ path: 'roster.csv', content: rosterText(next.students) });
-  changes.push(masteryChangeFrom(table));
+  changes.push(masteryChangeFromClass(table, next.settings.scale));
   return changes;
 }
 
@@ -218,8 +225,8 @@ function reportNothing(ctx: CliContext, raw: RawResult, plan: ImportPlan): void 
   } else ctx.out(`Nothing to import from ${raw.file}.`);
 }
 
-function report(ctx: CliContext, raw: RawResult, plan: ImportPlan, next: Book, after: LevelLookup | undefined, files: string[], dryRun: boolean): void {
-  const analyses = plan.planned.map((p) => analyzeAssessment(next, p.assessment.id, p.responses, { after }));
+function report(ctx: CliContext, raw: RawResult, plan: ImportPlan, next: Book, levels: { after?: LevelLookup; before?: LevelLookup }, files: string[], dryRun: boolean): void {
+  const analyses = plan.planned.map((p) => analyzeAssessment(next, p.assessment.id, p.responses, levels));
   if (ctx.globals.json) {
     ctx.json({
       dryRun,

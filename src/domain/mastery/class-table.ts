@@ -58,23 +58,32 @@ function interner<T>(list: T[]): (x: T) => number {
 
 /** The class's mastery: every active student on every standard (as masteryTable, without the working). */
 export function classMastery(book: Book, opts: MasteryOptions = {}): ClassMastery {
-  const students = book.students.filter((s) => s.status === 'active').sort((a, b) => compareText(a.id, b.id));
-  const standards = book.standards;
-  const n = students.length * standards.length;
+  const students = activeStudents(book);
+  const n = students.length * book.standards.length;
   const out: ClassMastery = {
-    students, standards,
+    students, standards: book.standards,
     score: new Float64Array(n), evidenceCount: new Uint32Array(n), lastDate: new Int32Array(n), dates: [],
     method: new Uint8Array(n), methods: [], flags: new Uint8Array(n),
   };
+  fillRows(out, book, opts, students.map((_, i) => i));
+  return out;
+}
+
+const activeStudents = (book: Book) => book.students.filter((s) => s.status === 'active').sort((a, b) => compareText(a.id, b.id));
+
+/** Computes the rows of these students (indexes into out.students) into the arrays. */
+function fillRows(out: ClassMastery, book: Book, opts: MasteryOptions, rows: readonly number[]): void {
   const date = interner(out.dates);
   const method = interner(out.methods);
-  const ix = evidenceIndex(book, { asOf: opts.asOf, detail: false, students: new Set(students.map((s) => s.id)) });
+  const ix = evidenceIndex(book, { asOf: opts.asOf, detail: false, students: new Set(rows.map((i) => out.students[i]!.id)) });
   const specs = methodSpecs(book, opts);
   const plain = { ...opts, trace: false };
-  let k = 0;
-  for (const s of students) {
-    const row = studentCells(book, s.id, studentEvidence(ix, s.id), plain, specs);
-    for (const std of standards) {
+  const width = out.standards.length;
+  for (const i of rows) {
+    const id = out.students[i]!.id;
+    const row = studentCells(book, id, studentEvidence(ix, id), plain, specs);
+    let k = i * width;
+    for (const std of out.standards) {
       const c = row.get(std.id)!;
       out.score[k] = c.score ?? NaN;
       out.evidenceCount[k] = c.evidenceCount;
@@ -82,6 +91,73 @@ export function classMastery(book: Book, opts: MasteryOptions = {}): ClassMaster
       out.method[k] = method(c.method);
       out.flags[k] = (c.thin ? THIN : 0) | (c.override ? OVERRIDE : 0);
       k++;
+    }
+  }
+}
+
+/**
+ * The class table of `after`, from that of `before` (all of today's evidence, the folder's methods)
+ * when `after` differs from it only by assessments added or removed. A cell depends on its own
+ * evidence alone, so only the cells of the students with rows in those assessments, on the standards
+ * they assess (and the parents rolling up from those), are computed again, from the assessments and
+ * observations on those standards. Any other change (settings, standards, observations, students)
+ * computes the whole table.
+ */
+export function updateClassMastery(prev: ClassMastery, before: Book, after: Book): ClassMastery {
+  const students = activeStudents(after);
+  const same = before.settings === after.settings && before.standards === after.standards && before.observations === after.observations
+    && prev.standards.length === after.standards.length && prev.standards.every((s, j) => s === after.standards[j])
+    && prev.students.length === students.length && prev.students.every((s, i) => s.id === students[i]!.id);
+  if (!same) return classMastery(after);
+  const kept = new Set(after.assessments);
+  const was = new Set(before.assessments);
+  const changed = [...before.assessments.filter((a) => !kept.has(a)), ...after.assessments.filter((a) => !was.has(a))];
+  const who = new Set(changed.flatMap((a) => a.scores.map((r) => r.studentId)));
+  const touched = withRollups(after.standards, new Set(changed.flatMap((a) => a.items.flatMap((it) => it.standards))));
+  const focused: Book = {
+    ...after,
+    standards: after.standards.filter((s) => touched.has(s.id)),
+    assessments: after.assessments.filter((a) => a.items.some((it) => it.standards.some((s) => touched.has(s)))),
+    observations: after.observations.filter((o) => touched.has(o.standard)),
+  };
+  const part = classMastery({ ...focused, students: students.filter((s) => who.has(s.id)) });
+  const out: ClassMastery = {
+    students, standards: after.standards,
+    score: prev.score.slice(), evidenceCount: prev.evidenceCount.slice(), lastDate: prev.lastDate.slice(), dates: [...prev.dates],
+    method: prev.method.slice(), methods: [...prev.methods], flags: prev.flags.slice(),
+  };
+  const date = interner(out.dates);
+  const method = interner(out.methods);
+  const width = after.standards.length;
+  const col = new Map(after.standards.map((s, j) => [s.id, j]));
+  const row = new Map(students.map((s, i) => [s.id, i]));
+  part.students.forEach((s, pi) => part.standards.forEach((std, pj) => {
+    const from = pi * part.standards.length + pj;
+    const to = row.get(s.id)! * width + col.get(std.id)!;
+    out.score[to] = part.score[from]!;
+    out.evidenceCount[to] = part.evidenceCount[from]!;
+    out.lastDate[to] = part.lastDate[from]! < 0 ? -1 : date(part.dates[part.lastDate[from]!]!);
+    out.method[to] = method(part.methods[part.method[from]!]!);
+    out.flags[to] = part.flags[from]!;
+  }));
+  return out;
+}
+
+/** These standards, with every parent rolling up from one of them and all of that parent's children. */
+function withRollups(standards: readonly Standard[], ids: Set<string>): Set<string> {
+  const out = new Set(ids);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const s of standards) {
+      if (!s.children.length) continue;
+      const involved = out.has(s.id) || s.children.some((c) => out.has(c));
+      if (!involved) continue;
+      for (const id of [s.id, ...s.children]) {
+        if (!out.has(id)) {
+          out.add(id);
+          grew = true;
+        }
+      }
     }
   }
   return out;
