@@ -4,8 +4,16 @@
 export function roundHalfAway(x: number, digits = 2): number {
   if (!Number.isFinite(x)) return x;
   const f = 10 ** digits;
+  const y = Math.abs(x) * f;
+  const whole = Math.floor(y);
+  // Far from a half, the nearest integer is plain (and this runs for every cell of a district).
+  const past = y - whole - 0.5;
+  if (Math.abs(past) > 1e-9 * (y + 1)) {
+    const r = (past > 0 ? whole + 1 : whole) / f;
+    return x < 0 ? -r : r;
+  }
   // toPrecision(12) removes the representation error of x·f (234.49999999999997 → 234.5).
-  const scaled = Number((Math.abs(x) * f).toPrecision(12));
+  const scaled = Number(y.toPrecision(12));
   const r = Math.round(scaled) / f;
   return x < 0 ? -r : r;
 }

@@ -76,11 +76,12 @@ export function parseScores(buf: Uint8Array, file: string, items: readonly Item[
     }
   });
   const scores: ScoreRow[] = [];
+  const columns = items.map((item) => table.header.indexOf(item.id));
   for (const row of table.rows) {
     const studentId = (row.values[sid] ?? '').trim();
     const points: Record<string, number | null> = {};
-    for (const item of items) {
-      const ci = table.header.indexOf(item.id);
+    for (const [k, item] of items.entries()) {
+      const ci = columns[k]!;
       const raw = ci >= 0 ? (row.values[ci] ?? '').trim() : '';
       if (raw === '') {
         points[item.id] = null;

@@ -2,7 +2,7 @@
 // the mastery history). Columns and order are fixed by DESIGN.md § Mastery.
 import { classMastery, cellSummary, type CellSummary, type ClassMastery } from '../domain/mastery/class-table.ts';
 import { compareText, formatScore } from '../domain/numbers.ts';
-import { masteryTable, type MasteryCell, type MasteryOptions, type MasteryTable } from '../domain/mastery/table.ts';
+import type { MasteryCell, MasteryOptions } from '../domain/mastery/table.ts';
 import { levelFor, masteryPoints, NOT_ASSESSED, NOT_YET } from '../domain/scale.ts';
 import type { Book, Scale } from '../domain/types.ts';
 import type { FileChange } from './atomic.ts';
@@ -62,7 +62,7 @@ export function masteryCsvText(rows: readonly MasteryRow[], escapeFormulas = fal
  * mastery.csv for a class table, written straight from its arrays: the same bytes as
  * masteryCsvText(classRows(...)) without a row object per cell (2,000,000 of them in a district).
  */
-export function masteryCsvFrom(cm: ClassMastery, scale: Scale): string {
+export function masteryCsvFrom(cm: ClassMastery, scale: Scale): Buffer {
   const order = byStandardId(cm);
   const width = cm.standards.length;
   const ids = cm.standards.map((s) => csvField(s.id));
@@ -81,7 +81,8 @@ export function masteryCsvFrom(cm: ClassMastery, scale: Scale): string {
   };
   const notYet = `,,${csvField(NOT_YET)},false`;
   const notAssessed = `,,${csvField(NOT_ASSESSED)},false`;
-  const chunks: string[] = [MASTERY_COLUMNS.join(',') + '\n'];
+  // Bytes a student at a time: one string of a district's 129 MB would be built, copied and encoded.
+  const chunks: Buffer[] = [Buffer.from(MASTERY_COLUMNS.join(',') + '\n')];
   cm.students.forEach((s, i) => {
     const sid = csvField(s.id);
     let out = '';
@@ -92,9 +93,9 @@ export function masteryCsvFrom(cm: ClassMastery, scale: Scale): string {
       const d = cm.lastDate[k]!;
       out += `${sid},${ids[j]},${Number.isNaN(x) ? (count ? notYet : notAssessed) : grade(x)},${count},${d < 0 ? '' : dates[d]},${methods[cm.method[k]!]}\n`;
     }
-    chunks.push(out);
+    chunks.push(Buffer.from(out));
   });
-  return chunks.join('');
+  return Buffer.concat(chunks);
 }
 
 /** The change that brings mastery.csv up to date with the book (which already holds the new evidence). */
@@ -104,15 +105,4 @@ export function masteryChange(book: Book): FileChange {
 
 export function masteryChangeFromClass(cm: ClassMastery, scale: Scale): FileChange {
   return { path: MASTERY_FILE, content: masteryCsvFrom(cm, scale) };
-}
-
-/**
- * The same change as masteryChange, from a table already computed (import needs the cells for its
- * summary too, and a class table is the costly part). test/domain/mastery-change.test.ts keeps the two equal.
- */
-export function masteryChangeFrom(table: MasteryTable): FileChange {
-  const rows: MasteryRow[] = [];
-  for (const s of table.students) for (const c of table.cells.get(s.id)!.values()) rows.push(masteryRow(c));
-  rows.sort((a, b) => compareText(a.student_id, b.student_id) || compareText(a.standard, b.standard));
-  return { path: MASTERY_FILE, content: masteryCsvText(rows) };
 }

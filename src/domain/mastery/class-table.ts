@@ -7,7 +7,7 @@ import { compareText } from '../numbers.ts';
 import { levelFor, masteryPoints, NOT_ASSESSED, NOT_YET } from '../scale.ts';
 import type { Book, Level, Scale, Standard, Student } from '../types.ts';
 import { evidenceIndex, studentEvidence } from './evidence.ts';
-import { methodSpecs, studentCells, type CellMethod, type MasteryCell, type MasteryOptions } from './table.ts';
+import { methodSpecs, scoreCell, studentCells, type CellMethod, type MasteryCell, type MasteryOptions } from './table.ts';
 
 export const THIN = 1;
 export const OVERRIDE = 2;
@@ -79,19 +79,37 @@ function fillRows(out: ClassMastery, book: Book, opts: MasteryOptions, rows: rea
   const specs = methodSpecs(book, opts);
   const plain = { ...opts, trace: false };
   const width = out.standards.length;
+  const put = (k: number, c: MasteryCell) => {
+    out.score[k] = c.score ?? NaN;
+    out.evidenceCount[k] = c.evidenceCount;
+    out.lastDate[k] = c.lastDate === null ? -1 : date(c.lastDate);
+    out.method[k] = method(c.method);
+    out.flags[k] = (c.thin ? THIN : 0) | (c.override ? OVERRIDE : 0);
+  };
+  // Without parent standards a cell needs no other cell: one with no evidence is written as
+  // scoreCell would make it (no score, count 0, the standard's method), the others by scoreCell.
+  const flat = !book.standards.some((s) => s.children.length);
+  const unassessed = out.standards.map((std) => method(specs.get(std.id)!.method));
   for (const i of rows) {
     const id = out.students[i]!.id;
-    const row = studentCells(book, id, studentEvidence(ix, id), plain, specs);
-    let k = i * width;
-    for (const std of out.standards) {
-      const c = row.get(std.id)!;
-      out.score[k] = c.score ?? NaN;
-      out.evidenceCount[k] = c.evidenceCount;
-      out.lastDate[k] = c.lastDate === null ? -1 : date(c.lastDate);
-      out.method[k] = method(c.method);
-      out.flags[k] = (c.thin ? THIN : 0) | (c.override ? OVERRIDE : 0);
-      k++;
+    const se = studentEvidence(ix, id);
+    const base = i * width;
+    if (!flat) {
+      const row = studentCells(book, id, se, plain, specs);
+      out.standards.forEach((std, j) => put(base + j, row.get(std.id)!));
+      continue;
     }
+    out.standards.forEach((std, j) => {
+      const evidence = se?.byStandard.get(std.id);
+      if (evidence?.length) put(base + j, scoreCell(book, id, std, evidence, se!.dropped.get(std.id) ?? [], specs.get(std.id)!, false));
+      else {
+        out.score[base + j] = NaN;
+        out.evidenceCount[base + j] = 0;
+        out.lastDate[base + j] = -1;
+        out.method[base + j] = unassessed[j]!;
+        out.flags[base + j] = 0;
+      }
+    });
   }
 }
 
