@@ -77,3 +77,20 @@ export function noteMasteryFile(loaded: LoadedBook): void {
   const sig = signature(st);
   if (!isRacy(sig)) cache.writeJson('mastery-file', sig);
 }
+
+/** Printed views bigger than this are not kept (a whole district's heatmap is 13 MB). */
+const MAX_VIEW = 1 << 20;
+
+/**
+ * A view printed from the whole folder (the class heatmap), kept with the files it came from: the
+ * same command on an unchanged folder prints it again without working it out. `variant` must hold
+ * everything else the text depends on (options, colour).
+ */
+export function cachedView(loaded: LoadedBook, kind: string, variant: unknown, make: () => string): string {
+  const cache = new DerivedCache(loaded.root, loaded.inputs);
+  const hit = cache.readJson<string>(kind, variant);
+  if (typeof hit === 'string') return hit;
+  const text = make();
+  if (text.length <= MAX_VIEW) cache.writeJson(kind, text, variant);
+  return text;
+}

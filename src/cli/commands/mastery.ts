@@ -9,7 +9,7 @@ import { METHODS, type Book, type MethodName } from '../../domain/types.ts';
 import { renderHeatmap } from '../../render/heatmap.ts';
 import { UserError } from '../../store/errors.ts';
 import type { LoadedBook } from '../../store/book-load.ts';
-import { cachedClassMastery, masteryFileChange, noteMasteryFile } from '../../store/mastery-cache.ts';
+import { cachedClassMastery, cachedView, masteryFileChange, noteMasteryFile } from '../../store/mastery-cache.ts';
 import { classRows, MASTERY_FILE, masteryCsvText } from '../../store/mastery-store.ts';
 import type { CliContext } from '../context.ts';
 
@@ -93,30 +93,33 @@ Examples:
       const { book } = loaded;
       const view = filterView(book, opts);
       const mopts = methodOptions(opts);
-      const cm = cachedClassMastery(loaded, mopts);
       const scale = book.settings.scale;
-      const students = cm.students.filter((s) => view.students.has(s.id));
-      const standards = cm.standards.filter((s) => view.standards.has(s.id));
-      if (ctx.globals.json) {
-        ctx.json(classRows(cm, scale, view.students, view.standards));
+      if (ctx.globals.json || opts.csv) {
+        const rows = classRows(cachedClassMastery(loaded, mopts), scale, view.students, view.standards);
+        if (ctx.globals.json) ctx.json(rows);
+        else ctx.out(masteryCsvText(rows, true));
         return;
       }
-      if (opts.csv) {
-        ctx.out(masteryCsvText(classRows(cm, scale, view.students, view.standards), true));
-        return;
-      }
+      const students = book.students.filter((s) => s.status === 'active' && view.students.has(s.id));
       if (!students.length) {
         ctx.out(opts.section || opts.student ? 'No active students match.' : 'No active students yet: add them with `pathbook roster import <file>`.');
         return;
       }
-      if (!standards.length) {
+      if (!book.standards.some((s) => view.standards.has(s.id))) {
         ctx.out('No standards yet: add them to standards.yaml or run `pathbook standards import <file>`.');
         return;
       }
-      const who = `${students.length} student${students.length === 1 ? '' : 's'}${opts.section ? ` in ${opts.section}` : ''}`;
-      const title = `${book.settings.className} · ${who} · ${methodLine(book, mopts, standards)}${opts.asOf ? ` · as of ${opts.asOf}` : ''}`;
-      const cell = cellReader(cm, scale);
-      ctx.out(renderHeatmap({ scale, cell: (s, std) => cell(s, std)!, students, standards, style: ctx.style, title }));
+      // The heatmap depends on the folder, these options and colour alone: an unchanged folder prints it from the cache.
+      const variant = { section: opts.section, standard: opts.standard, unit: opts.unit, student: opts.student, method: mopts, color: ctx.style.color };
+      ctx.out(cachedView(loaded, 'heatmap', variant, () => {
+        const cm = cachedClassMastery(loaded, mopts);
+        const shown = cm.students.filter((s) => view.students.has(s.id));
+        const standards = cm.standards.filter((s) => view.standards.has(s.id));
+        const who = `${shown.length} student${shown.length === 1 ? '' : 's'}${opts.section ? ` in ${opts.section}` : ''}`;
+        const title = `${book.settings.className} · ${who} · ${methodLine(book, mopts, standards)}${opts.asOf ? ` · as of ${opts.asOf}` : ''}`;
+        const cell = cellReader(cm, scale);
+        return renderHeatmap({ scale, cell: (s, std) => cell(s, std)!, students: shown, standards, style: ctx.style, title });
+      }));
     });
 }
 
