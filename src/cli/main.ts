@@ -9,8 +9,9 @@ export async function main(args: string[]): Promise<number> {
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: !!process.stdout.isTTY,
-    stdinIsTTY: !!process.stdin.isTTY,
-    stderrIsTTY: !!process.stderr.isTTY,
+    // Asked only by commands that may prompt or draw progress: opening stdin costs every run otherwise.
+    get stdinIsTTY() { return !!process.stdin.isTTY; },
+    get stderrIsTTY() { return !!process.stderr.isTTY; },
     now: () => new Date(),
   };
   // A reader that closes the pipe early (| head) is not an error.

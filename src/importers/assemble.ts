@@ -307,10 +307,10 @@ export function planImport(raw: RawResult, book: Book, opts: AssembleOptions): I
   return plan;
 }
 
-/** An assessment without its items and scores (leaving its scores unread). */
+/** An assessment without its items and scores, copied without reading them (they may not be read yet). */
 function headOnly(a: Assessment): Assessment {
-  const { scores: _scores, items: _items, ...head } = a;
-  return { ...head, items: [], scores: [] };
+  const head = Object.fromEntries(Object.keys(a).filter((k) => k !== 'scores' && k !== 'items').map((k) => [k, a[k as keyof Assessment]]));
+  return { ...head, items: [], scores: [] } as unknown as Assessment;
 }
 
 function pickEntry(map: MapEntry[] | undefined, g: RawAssessment, raw: RawResult, groupCount: number): MapEntry | undefined {

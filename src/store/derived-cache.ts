@@ -7,15 +7,19 @@ import { join } from 'node:path';
 import { CACHE_DIR } from './atomic.ts';
 import { writeCacheFile } from './cache-file.ts';
 
-/** Entries kept at most (one per command-line variant: --method, --as-of…); the oldest go first. */
-const MAX_ENTRIES = 16;
+/** Entries kept at most per kind (for recent states of the folder and command-line variants); the oldest go first. */
+const MAX_PER_KIND = 6;
 
-/** A short, file-name-safe name for an entry's variant (FNV-1a; the variant itself is checked too). */
-export function variantName(kind: string, variant: unknown): string {
-  const text = JSON.stringify(variant ?? null);
+/** FNV-1a: a short, file-name-safe digest (what it names is checked in full when read). */
+function fnv(text: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return `${kind}-${h.toString(16).padStart(8, '0')}`;
+  return h.toString(16).padStart(8, '0');
+}
+
+/** The file of an entry: its kind, variant and inputs, so that recent states of the folder each keep theirs. */
+export function entryName(kind: string, variant: unknown, inputs: string): string {
+  return `${kind}-${fnv(JSON.stringify(variant ?? null))}-${fnv(inputs)}`;
 }
 
 interface Header { inputs: string; variant: string; meta: unknown; sections: number[] }
@@ -49,7 +53,7 @@ export class DerivedCache {
     if (this.inputs === undefined) return undefined;
     let buf: Buffer;
     try {
-      buf = readFileSync(join(this.dir, variantName(kind, variant)));
+      buf = readFileSync(join(this.dir, entryName(kind, variant, this.inputs)));
     } catch {
       return undefined;
     }
@@ -85,16 +89,16 @@ export class DerivedCache {
       at = align(at + s.byteLength);
     }
     try {
-      writeCacheFile(join(this.dir, variantName(kind, variant)), out);
-      this.prune();
+      writeCacheFile(join(this.dir, entryName(kind, variant, this.inputs)), out);
+      this.prune(kind);
     } catch { /* a read-only folder just goes without a cache */ }
   }
 
-  private prune(): void {
-    const files = readdirSync(this.dir).filter((f) => !f.includes('.tmp-'));
-    if (files.length <= MAX_ENTRIES) return;
+  private prune(kind: string): void {
+    const files = readdirSync(this.dir).filter((f) => f.startsWith(`${kind}-`) && f.split('-').length === kind.split('-').length + 2);
+    if (files.length <= MAX_PER_KIND) return;
     const byAge = files.map((f) => ({ f, t: statSync(join(this.dir, f)).mtimeMs })).sort((a, b) => a.t - b.t);
-    for (const { f } of byAge.slice(0, files.length - MAX_ENTRIES)) rmSync(join(this.dir, f), { force: true });
+    for (const { f } of byAge.slice(0, files.length - MAX_PER_KIND)) rmSync(join(this.dir, f), { force: true });
   }
 }
 
