@@ -102,18 +102,15 @@ function scoresCodec(file: string, items: readonly Item[]): Codec<Scores> {
 /**
  * An assessment whose `scores` are built on first use. A warm `mastery` or `check` reads its results
  * from the derived cache and never touches the 125,000 scores of a teacher's year; to every reader the
- * property is an ordinary array (it becomes one on first read, and can be assigned).
+ * property is an ordinary array, read (and kept) on first use, and it can be assigned.
  */
 function lazyScores(a: Omit<Assessment, 'scores'>, rows: () => ScoreRow[]): Assessment {
-  const out = { ...a } as Assessment;
-  const settle = (value: ScoreRow[]) => Object.defineProperty(out, 'scores', { value, writable: true, enumerable: true, configurable: true });
-  Object.defineProperty(out, 'scores', {
-    get: () => settle(rows()).scores,
-    set: (v: ScoreRow[]) => settle(v),
-    enumerable: true,
-    configurable: true,
-  });
-  return out;
+  let scores: ScoreRow[] | undefined;
+  return {
+    ...a,
+    get scores() { return (scores ??= rows()); },
+    set scores(value: ScoreRow[]) { scores = value; },
+  };
 }
 
 const decode = (b: Uint8Array) => new TextDecoder('utf-8').decode(b).replace(/^\uFEFF/, '');

@@ -94,7 +94,8 @@ export class ParseCache {
    * read only when its stat differs from the one recorded. Without `parse`, a miss throws ParseNeeded.
    */
   file<T>(rel: string, keyExtra: string, parse: ((bytes: Uint8Array) => T) | undefined, codec?: Codec<T>): T | undefined {
-    const path = join(this.root, rel);
+    // Not path.join: this runs for every file of the folder, and rel is already a clean relative path.
+    const path = `${this.root}/${rel}`;
     const st = statSync(path, { throwIfNoEntry: false });
     if (!st || st.isDirectory()) return undefined;
     if (!this.enabled) {
