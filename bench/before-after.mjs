@@ -37,10 +37,12 @@ function copies(dir, name, warm) {
 }
 const ex = copies(example, 'example', ['mastery']);
 const yr = copies(year, 'year', ['mastery', '--write', '-q']);
-const saved = Object.fromEntries(Object.entries(yr).map(([b, d]) => { const f = join(root, `mastery-${b}.csv`); copyFileSync(join(d, 'mastery.csv'), f); return [b, f]; }));
+// The imports go into folders of their own, put back as they were before each run.
+const yi = copies(year, 'year-import', ['mastery', '--write', '-q']);
+const saved = Object.fromEntries(Object.entries(yi).map(([b, d]) => { const f = join(root, `mastery-${b}.csv`); copyFileSync(join(d, 'mastery.csv'), f); return [b, f]; }));
 const restore = (b) => () => {
-  for (const f of readdirSync(join(yr[b], 'assessments'))) if (f.startsWith('2026-12-01-exit-ticket-bench')) rmSync(join(yr[b], 'assessments', f));
-  copyFileSync(saved[b], join(yr[b], 'mastery.csv'));
+  for (const f of readdirSync(join(yi[b], 'assessments'))) if (f.startsWith('2026-12-01-exit-ticket-bench')) rmSync(join(yi[b], 'assessments', f));
+  copyFileSync(saved[b], join(yi[b], 'mastery.csv'));
 };
 
 const env = { PATHBOOK_TODAY: '2026-12-18' };
@@ -51,7 +53,7 @@ for (const b of Object.keys(builds)) {
   commands[`example mastery ${b}`] = cmd(b, ['mastery'], ex[b]);
   commands[`example roster list ${b}`] = cmd(b, ['roster', 'list'], ex[b]);
   commands[`year mastery ${b}`] = cmd(b, ['mastery'], yr[b]);
-  commands[`year import ${b}`] = cmd(b, ['import', ticket, '-q'], yr[b], { prepare: restore(b) });
+  commands[`year import ${b}`] = cmd(b, ['import', ticket, '-q'], yi[b], { prepare: restore(b) });
 }
 const t = interleaved(commands, { runs });
 const plp = interleaved(Object.fromEntries([['node', NODE0], ...Object.keys(builds).map((b) => [`plp ${b}`, {

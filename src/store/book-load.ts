@@ -65,36 +65,50 @@ interface Scores { diagnostics: Diagnostic[]; rows: () => ScoreRow[] }
 const scoresOf = ({ scores, diagnostics }: { scores: ScoreRow[]; diagnostics: Diagnostic[] }): Scores => ({ diagnostics, rows: () => scores });
 
 /**
- * Score rows as three flat arrays (ids, lines, the points of every item in item order), kept as one
- * JSON string: reading the cache parses it only for the assessments whose rows are used.
+ * Score rows as one line of text: `count|ids|lines|points`, ids and points comma-separated (points of
+ * every item in item order, empty for a blank), lines as `first+` when they follow one another. A
+ * plain string in the cache file is cheap to read; it is split only for the assessments whose rows are
+ * used. Ids holding a separator are kept as JSON instead.
  */
-function scoresCodec(file: string, items: readonly Item[]): Codec<Scores> {
+export function scoresCodec(file: string, items: readonly Item[]): Codec<Scores> {
   const ids = items.map((i) => i.id);
   return {
     encode: ({ rows, diagnostics }) => {
       const scores = rows();
+      const students = scores.map((r) => r.studentId);
+      const lines = scores.map((r) => r.source.line);
       const points: (number | null)[] = [];
       for (const r of scores) for (const id of ids) points.push(r.points[id] ?? null);
-      return { diagnostics, rows: JSON.stringify({ students: scores.map((r) => r.studentId), lines: scores.map((r) => r.source.line), points }) };
+      if (students.some((id) => /[,|]/.test(id))) return { diagnostics, rows: JSON.stringify({ students, lines, points }) };
+      const consecutive = lines.every((l, k) => l === lines[0]! + k);
+      const text = `${scores.length}|${students.join(',')}|${consecutive ? `${lines[0] ?? 0}+` : lines.join(',')}|${points.map((p) => (p === null ? '' : String(p))).join(',')}`;
+      return { diagnostics, rows: text };
     },
     decode: (stored) => {
       const { diagnostics, rows } = stored as { diagnostics: Diagnostic[]; rows: string };
       let decoded: ScoreRow[] | undefined;
-      return {
-        diagnostics,
-        rows: () => {
-          if (decoded) return decoded;
-          const { students, lines, points } = JSON.parse(rows) as { students: string[]; lines: number[]; points: (number | null)[] };
-          decoded = new Array(students.length);
-          let k = 0;
-          for (let r = 0; r < students.length; r++) {
-            const p: Record<string, number | null> = {};
-            for (const id of ids) p[id] = points[k++]!;
-            decoded[r] = { studentId: students[r]!, points: p, source: { file, line: lines[r]! } };
-          }
-          return decoded;
-        },
+      const expand = (): ScoreRow[] => {
+        let students: string[];
+        let lines: number[];
+        let points: (number | null)[];
+        if (rows.startsWith('{')) ({ students, lines, points } = JSON.parse(rows) as { students: string[]; lines: number[]; points: (number | null)[] });
+        else {
+          const [count, ids0, lines0, points0] = rows.split('|') as [string, string, string, string];
+          const n = Number(count);
+          students = n ? ids0.split(',') : [];
+          lines = lines0.endsWith('+') ? Array.from({ length: n }, (_, k) => Number(lines0.slice(0, -1)) + k) : n ? lines0.split(',').map(Number) : [];
+          points = n && ids.length ? points0.split(',').map((p) => (p === '' ? null : Number(p))) : [];
+        }
+        const out: ScoreRow[] = new Array(students.length);
+        let k = 0;
+        for (let r = 0; r < students.length; r++) {
+          const p: Record<string, number | null> = {};
+          for (const id of ids) p[id] = points[k++]!;
+          out[r] = { studentId: students[r]!, points: p, source: { file, line: lines[r]! } };
+        }
+        return out;
       };
+      return { diagnostics, rows: () => (decoded ??= expand()) };
     },
   };
 }

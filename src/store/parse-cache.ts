@@ -126,10 +126,18 @@ export class ParseCache {
     return value;
   }
 
-  /** Writes the cache when something was parsed afresh; files no longer present are dropped. */
+  /**
+   * Writes the cache when something was parsed afresh. Files not read this time (gone, or another
+   * branch's) are kept while there are fewer of them than of files read, so that a folder that goes
+   * back and forth does not parse them again each time; beyond that they are all dropped.
+   */
   save(): void {
     if (!this.enabled) return;
-    for (const k of Object.keys(this.entries)) if (!this.used.has(k)) { delete this.entries[k]; this.dirty = true; }
+    const unused = Object.keys(this.entries).filter((k) => !this.used.has(k));
+    if (unused.length > this.used.size) {
+      for (const k of unused) delete this.entries[k];
+      this.dirty = true;
+    }
     if (!this.dirty) return;
     const now = Date.now();
     for (const e of Object.values(this.entries)) if (e.stat && isRacy(e.stat, now)) delete e.stat;

@@ -75,19 +75,36 @@ describe('ParseCache', () => {
     expect(cache.file('missing.txt', '', undefined)).toBeUndefined();
   });
 
-  it('keeps separate values for separate keys of one file and drops files no longer read', () => {
+  it('keeps separate values for separate keys of one file', () => {
     const root = tempDir();
     writeFileSync(join(root, 'a.txt'), 'x');
-    writeFileSync(join(root, 'b.txt'), 'y');
     const one = open(root);
     one.read('a.txt');
-    one.read('b.txt');
     expect(one.cache.file('a.txt', '|upper', (b) => text(b).toUpperCase())).toBe('X');
     one.cache.save();
     const two = new ParseCache(root, true);
     expect(two.file('a.txt', '|upper', undefined)).toBe('X');
-    two.save(); // b.txt was not read: dropped
+    expect(two.file('a.txt', '', undefined)).toBe('x');
+  });
+
+  it('keeps files not read this time while they are fewer than the files read, then drops them', () => {
+    const root = tempDir();
+    for (const f of ['a', 'b', 'c']) writeFileSync(join(root, `${f}.txt`), f);
+    const one = open(root);
+    for (const f of ['a', 'b', 'c']) one.read(`${f}.txt`);
+    one.cache.save();
+    // c.txt not read (another branch's file): kept, 1 unread against 2 read.
+    const two = open(root);
+    two.read('a.txt');
+    two.read('b.txt');
+    two.cache.save();
+    expect(new ParseCache(root, true).file('c.txt', '', undefined)).toBe('c');
+    // Only a.txt read: 2 unread against 1, all unread dropped.
+    const three = open(root);
+    three.read('a.txt');
+    three.cache.save();
     expect(() => new ParseCache(root, true).file('b.txt', '', undefined)).toThrow(ParseNeeded);
+    expect(() => new ParseCache(root, true).file('c.txt', '', undefined)).toThrow(ParseNeeded);
   });
 
   it('reads and parses everything when disabled (running from source)', () => {
