@@ -2,7 +2,7 @@
 // runs the everyday commands in-process on a copy of the example class, then V8 serializes every
 // function compiled so far. A function not in the cache is compiled when first called, as usual.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,9 @@ const dir = join(tmp, 'grade6-math');
 cpSync(join(repo, 'examples', 'grade6-math'), dir, { recursive: true });
 cpSync(join(repo, 'examples', 'downloads'), join(tmp, 'downloads'), { recursive: true });
 rmSync(join(dir, '.pathbook'), { recursive: true, force: true });
+// A plain wide CSV with its map beside it, the other everyday export.
+writeFileSync(join(tmp, 'downloads', 'check.csv'), 'student_id,q1,q2\nS001,1,0\nS002,1,1\nS003,0,1\n');
+writeFileSync(join(tmp, 'downloads', 'check.map.yaml'), 'title: Check\ndate: 2026-11-22\nkind: exit-ticket\nitems:\n  - { id: q1, column: q1, standards: [6.RP.A.1], points: 1 }\n  - { id: q2, column: q2, standards: [6.RP.A.3], points: 1 }\n');
 // The parse cache is filled by another process first: every day the folder is unchanged, so the
 // reading commands are trained warm, and the parsers (YAML, CSV) get into the code cache only as far
 // as importing a file needs them.
@@ -26,6 +29,7 @@ const TRAINING = [
   ['check'], ['roster', 'list'], ['standards', 'list'], ['explain', 'S005', '6.RP.A.3'], ['student', 'S005'],
   ['analyze', '2026-11-19-fraction-division-quiz'], ['--help'], ['mastery', '--help'],
   ['import', join(tmp, 'downloads', 'Exit ticket 11-20 (Responses).csv')],
+  ['import', join(tmp, 'downloads', 'check.csv')],
   ['observe', 'S002', '6.RP.A.1', '3', '--date', '2026-11-21'],
 ];
 
