@@ -82,41 +82,43 @@ export function fewerRepeats(p: Problem, L: Layout, start: Int32Array, floor: nu
 }
 
 export interface AheadPlan {
-  /** This week: `start` itself when the later weeks can follow it. */
+  /** This week's groups (unit → group). */
   week: Int32Array;
-  /** The later weeks planned with it (unit → group), and the repeats they still have. */
+  /** The later weeks planned with it, and their repeats, nearest week first. */
   later: Int32Array[];
-  conflicts: number;
+  conflicts: number[];
 }
 
+/** Repeat-free plans gathered before choosing the one whose week, polished, fits best. */
+const PLANS = 2;
+
 /**
- * This week's groups such that the next `ahead` weeks can follow them without repeating a pair within
- * the window: first with `start` kept, then letting this week change too (never into a repeat of its
- * own). `start` must repeat no pair.
+ * Plans for this week and the next ones, such that no week repeats a pair within the window: none when
+ * `start` (which must repeat nothing) can be followed as it is; otherwise plans that change this week
+ * too (never into a repeat of its own), with `start` and its best later weeks as the fallback.
  */
-export function planAhead(p: Problem, L: Layout, start: Int32Array, past: readonly PastRow[], window: number, rand: () => number, iterations: number): AheadPlan {
+export function planAhead(p: Problem, L: Layout, start: Int32Array, past: readonly PastRow[], window: number, rand: () => number, iterations: number): AheadPlan[] {
   const ahead = weeksAhead(past, window);
   const planner = new WeekPlanner(p, L, past, window, ahead + 1, rand);
+  const plan = (): AheadPlan => ({ week: Int32Array.from(planner.unitGroup[0]!), later: planner.unitGroup.slice(1).map((a) => Int32Array.from(a)), conflicts: planner.laterConflicts() });
   planner.setWeek(0, start, true);
   for (let j = 1; j <= ahead; j++) if (!planner.greedyWeek(j)) planner.setWeek(j, start);
-  planner.search(Math.ceil(iterations / 4));
-  let best = planner.laterConflicts();
-  let bestPlan = planner.unitGroup.map((a) => Int32Array.from(a));
-  // This week may change too. Changing one Latin square into another takes several swaps that each
-  // repeat a pair, so this week's repeats weigh no more than later ones here; only a plan in which this
-  // week repeats nothing is taken. Then once more from fresh weeks.
+  if (planner.search(Math.ceil(iterations / 8)) === 0) return [];
+  const plans = [plan()];
+  // Changing one Latin square into another takes several swaps that each repeat a pair, so here this
+  // week's repeats weigh no more than later ones; only plans in which this week repeats nothing count.
   planner.nowWeight = 2;
-  for (let attempt = 0; attempt < 2 && best.some((c) => c > 0); attempt++) {
-    planner.setVariable(0, true);
-    if (attempt === 1) for (let j = 0; j <= ahead; j++) if (!planner.greedyWeek(j)) planner.setWeek(j, start);
-    planner.search(Math.ceil((iterations * (attempt + 1)) / 4), 0);
-    const now = planner.laterConflicts();
-    if (planner.nowCost() === 0 && fewerNearer(now, best)) {
-      best = now;
-      bestPlan = planner.unitGroup.map((a) => Int32Array.from(a));
-    }
+  planner.setVariable(0, true);
+  let found = 0;
+  for (let attempt = 0; attempt < 4 && found < PLANS; attempt++) {
+    if (attempt > 0) for (let j = 0; j <= ahead; j++) if (!planner.greedyWeek(j)) planner.setWeek(j, start);
+    planner.search(Math.ceil(iterations / (attempt === 0 ? 8 : 4)), 0);
+    if (planner.nowCost() > 0) continue;
+    const next = plan();
+    plans.push(next);
+    if (next.conflicts.every((c) => c === 0)) found++;
   }
-  return { week: bestPlan[0]!, later: bestPlan.slice(1), conflicts: best.reduce((a, b) => a + b, 0) };
+  return plans;
 }
 
 /** Fewer conflicts in the nearest week where the two differ. */
@@ -160,7 +162,17 @@ export function avoidRepeats(p: Problem, L: Layout, week: Int32Array, past: read
     repeats = repeatCost(p, L, week);
   }
   if (repeats > 0 || window <= 0) return week;
-  const plan = planAhead(p, L, week, past, window, rand, budget.search);
-  if (same(plan.week, week)) return week;
-  return anneal(strictProblem(p, L, plan.later), L, plan.week, rand, budget.polish);
+  // The plan whose later weeks repeat least (nearest first), and among those the best-fitting week once
+  // polished without meeting an old partner or a partner of the later weeks: a short polish each, then
+  // a longer one for the chosen plan.
+  let best: { week: Int32Array; later: Int32Array[]; conflicts: number[]; cost: number } | null = null;
+  for (const plan of planAhead(p, L, week, past, window, rand, budget.search)) {
+    const polished = same(plan.week, week) ? week : anneal(strictProblem(p, L, plan.later), L, plan.week, rand, Math.ceil(budget.polish / 4));
+    const cost = assignmentCost(p, L, polished);
+    if (!best || fewerNearer(plan.conflicts, best.conflicts) || (!fewerNearer(best.conflicts, plan.conflicts) && cost < best.cost)) {
+      best = { week: polished, later: plan.later, conflicts: plan.conflicts, cost };
+    }
+  }
+  if (best && !same(best.week, week)) best.week = anneal(strictProblem(p, L, best.later), L, best.week, rand, Math.ceil(budget.polish / 2));
+  return best ? best.week : week;
 }

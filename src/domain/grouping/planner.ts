@@ -50,8 +50,11 @@ export class WeekPlanner {
   private readonly size: Int32Array[];
   private readonly row: Int32Array[];
   private readonly variable: boolean[];
-  /** Per week, what each unit pays for the partners in its group (kept current by relocate). */
-  private readonly conf: Float64Array[];
+  /**
+   * Per week, what each unit would pay with the units of each group (itself left out), at u × groups + g;
+   * at its own group, what it pays now. Kept current as units move, so weighing a move is a lookup.
+   */
+  private readonly withGroup: Float64Array[];
   /** Per week, the other planned weeks its pairs are checked against. */
   private readonly links: Link[][];
   /** Earlier weeks that count for week j (j ≥ 1), with their weight. */
@@ -59,6 +62,12 @@ export class WeekPlanner {
   /** The fixed part of pair costs (earlier weeks; week 0 unweighted), n × n per week, for small classes. */
   private readonly fixed: Float64Array[] | null;
   private readonly tabu: Int32Array[];
+  /** Each student's unit, and each earlier week's groups as students (for partner lists). */
+  private readonly unitOf: Int32Array;
+  private readonly pastMembers: Map<Int32Array, number[][]>;
+  private readonly stamp: Int32Array;
+  private readonly partnerBuf: Int32Array;
+  private stampNow = 0;
   private iteration = 0;
   private weight0 = 1;
   private current = 0;
@@ -74,7 +83,7 @@ export class WeekPlanner {
     this.size = Array.from({ length: weeks }, () => new Int32Array(L.groups));
     this.row = Array.from({ length: weeks }, () => new Int32Array(p.n).fill(-1));
     this.variable = new Array<boolean>(weeks).fill(true);
-    this.conf = Array.from({ length: weeks }, () => new Float64Array(U));
+    this.withGroup = Array.from({ length: weeks }, () => new Float64Array(U * L.groups));
     this.tabu = Array.from({ length: weeks }, () => new Int32Array(U * L.groups));
     const weight = (k: number) => weeks - k;
     this.links = Array.from({ length: weeks }, (_, j) => {
@@ -87,6 +96,47 @@ export class WeekPlanner {
       weight: weight(j),
     }));
     this.fixed = p.n <= DENSE ? Array.from({ length: weeks }, (_, j) => this.fixedTable(j)) : null;
+    this.unitOf = new Int32Array(p.n).fill(-1);
+    L.units.forEach((m, u) => { for (const s of m) this.unitOf[s] = u; });
+    this.pastMembers = new Map(past.map((r) => {
+      const members: number[][] = [];
+      r.group.forEach((g, s) => { if (g >= 0) (members[g] ??= []).push(s); });
+      return [r.group, members];
+    }));
+    this.stamp = new Int32Array(U);
+    this.partnerBuf = new Int32Array(U);
+  }
+
+  /**
+   * The other units that unit u can pay for sharing a group with in week j, each once, into `partnerBuf`
+   * (returns how many): its partners in the other planned weeks, in earlier weeks, and in keep-apart
+   * pairs. Every other unit costs nothing.
+   */
+  private partners(j: number, u: number): number {
+    const mark = ++this.stampNow;
+    const { stamp, unitOf, partnerBuf: out } = this;
+    stamp[u] = mark;
+    let n = 0;
+    for (const { week } of this.links[j]!) {
+      const g = this.unitGroup[week]![u]!;
+      if (g < 0) continue;
+      for (const v of this.groupUnits[week]![g]!) if (stamp[v] !== mark) { stamp[v] = mark; out[n++] = v; }
+    }
+    for (const x of this.L.units[u]!) {
+      if (j === 0) {
+        const h = this.p.history[x];
+        if (h) for (const y of h.keys()) { const v = unitOf[y]!; if (v >= 0 && stamp[v] !== mark) { stamp[v] = mark; out[n++] = v; } }
+      } else {
+        for (const r of this.pastFor[j]!.rows) {
+          const g = r[x]!;
+          if (g < 0) continue;
+          for (const y of this.pastMembers.get(r)![g]!) { const v = unitOf[y]!; if (v >= 0 && stamp[v] !== mark) { stamp[v] = mark; out[n++] = v; } }
+        }
+      }
+      const ap = this.p.apart[x];
+      if (ap) for (const y of ap) { const v = unitOf[y]!; if (v >= 0 && stamp[v] !== mark) { stamp[v] = mark; out[n++] = v; } }
+    }
+    return n;
   }
 
   /** Week 0's repeats of earlier weeks against one conflict in a later week. */
@@ -143,9 +193,12 @@ export class WeekPlanner {
 
   /** What unit u would pay in week j with the units of group g (itself left out). */
   private costWith(j: number, u: number, g: number): number {
-    let c = 0;
-    for (const v of this.groupUnits[j]![g]!) if (v !== u) c += this.unitCost(j, u, v);
-    return c;
+    return this.withGroup[j]![u * this.L.groups + g]!;
+  }
+
+  /** What unit u pays in week j for the partners in its group. */
+  private own(j: number, u: number): number {
+    return this.withGroup[j]![u * this.L.groups + this.unitGroup[j]![u]!]!;
   }
 
   /** Fixes week j to an assignment of units to groups; `frozen` weeks are not searched. */
@@ -174,18 +227,24 @@ export class WeekPlanner {
     this.variable[j] = variable;
   }
 
-  /** Every unit's conflicts and the plan's total, from scratch. */
+  /** Every unit's costs with every group, and the plan's total, from scratch. */
   private recount(): void {
+    const { U } = this;
+    const G = this.L.groups;
     let total = 0;
     for (let j = 0; j < this.weeks; j++) {
-      const conf = this.conf[j]!;
-      conf.fill(0);
-      for (const list of this.groupUnits[j]!) {
-        for (let a = 0; a < list.length; a++) for (let b = a + 1; b < list.length; b++) {
-          const c = this.unitCost(j, list[a]!, list[b]!);
-          conf[list[a]!]! += c;
-          conf[list[b]!]! += c;
-          total += c - this.shared(j, list[a]!, list[b]!) / 2;
+      const wg = this.withGroup[j]!;
+      const ug = this.unitGroup[j]!;
+      wg.fill(0);
+      for (let u = 0; u < U; u++) {
+        const count = this.partners(j, u);
+        for (let i = 0; i < count; i++) {
+          const v = this.partnerBuf[i]!;
+          const gv = ug[v]!;
+          if (gv < 0) continue;
+          const c = this.unitCost(j, u, v);
+          wg[u * G + gv]! += c;
+          if (u < v && gv === ug[u]) total += c - this.shared(j, u, v) / 2;
         }
       }
     }
@@ -207,45 +266,46 @@ export class WeekPlanner {
     return this.current;
   }
 
-  /** Unit u to group `to` in week j, keeping every week's conflicts current. */
+  /** Unit u to group `to` in week j (from its group, or from none when −1), keeping every week's table current. */
   private relocate(j: number, u: number, to: number): void {
     const { L } = this;
+    const G = L.groups;
     const ug = this.unitGroup[j]!;
     const gu = this.groupUnits[j]!;
+    const wg = this.withGroup[j]!;
     const from = ug[u]!;
-    const conf = this.conf[j]!;
+    const count = this.partners(j, u);
+    for (let i = 0; i < count; i++) {
+      const x = this.partnerBuf[i]!;
+      const c = this.unitCost(j, x, u);
+      if (from >= 0) wg[x * G + from]! -= c;
+      wg[x * G + to]! += c;
+    }
+    if (from >= 0) for (const w of gu[from]!) if (w !== u) this.linked(j, u, w, -1);
+    for (const w of gu[to]!) this.linked(j, u, w, 1);
     const su = L.units[u]!.length;
-    for (const w of gu[from]!) {
-      if (w === u) continue;
-      const c = this.unitCost(j, u, w);
-      conf[u]! -= c;
-      conf[w]! -= c;
-      this.linked(j, u, w, -1);
+    if (from >= 0) {
+      const list = gu[from]!;
+      list.splice(list.indexOf(u), 1);
+      this.size[j]![from]! -= su;
     }
-    for (const w of gu[to]!) {
-      const c = this.unitCost(j, u, w);
-      conf[u]! += c;
-      conf[w]! += c;
-      this.linked(j, u, w, 1);
-    }
-    const list = gu[from]!;
-    list.splice(list.indexOf(u), 1);
     gu[to]!.push(u);
     ug[u] = to;
-    this.size[j]![from]! -= su;
     this.size[j]![to]! += su;
     for (const s of L.units[u]!) this.row[j]![s] = to;
   }
 
   /** u and w start (+1) or stop (−1) sharing a group in week j: the weeks that check against j see it. */
   private linked(j: number, u: number, w: number, sign: number): void {
-    const m = this.L.units[u]!.length * this.L.units[w]!.length;
+    const G = this.L.groups;
+    const c = sign * this.L.units[u]!.length * this.L.units[w]!.length;
     for (const { week, weight } of this.links[j]!) {
-      const g = this.unitGroup[week]![u]!;
-      if (g < 0 || g !== this.unitGroup[week]![w]) continue;
-      const c = sign * weight * m;
-      this.conf[week]![u]! += c;
-      this.conf[week]![w]! += c;
+      const ug = this.unitGroup[week]!;
+      const wg = this.withGroup[week]!;
+      const gu = ug[u]!;
+      const gw = ug[w]!;
+      if (gw >= 0) wg[u * G + gw]! += c * weight;
+      if (gu >= 0) wg[w * G + gu]! += c * weight;
     }
   }
 
@@ -259,7 +319,7 @@ export class WeekPlanner {
     }
     order.sort((a, b) => L.units[b]!.length - L.units[a]!.length);
     this.place(j, new Int32Array(this.U).fill(-1));
-    const gu = this.groupUnits[j]!;
+    this.recount();
     const size = this.size[j]!;
     let ok = true;
     for (const u of order) {
@@ -276,10 +336,7 @@ export class WeekPlanner {
       // Keep-together sets that do not pack into the balanced sizes: any size within the bounds.
       if (best < 0) for (let g = 0; g < L.groups; g++) if (size[g]! + n <= L.max && (best < 0 || size[g]! < size[best]!)) best = g;
       if (best < 0) { ok = false; break; }
-      this.unitGroup[j]![u] = best;
-      gu[best]!.push(u);
-      size[best]! += n;
-      for (const s of L.units[u]!) this.row[j]![s] = best;
+      this.relocate(j, u, best);
     }
     ok &&= size.every((s) => s >= L.min && s <= L.max);
     this.variable[j] = true;
@@ -362,7 +419,7 @@ export class WeekPlanner {
       const h = this.unitGroup[j]![v]!;
       if (g === h || !this.fits(j, g, h, L.units[u]!.length, L.units[v]!.length)) continue;
       const uv = this.unitCost(j, u, v);
-      const delta = this.costWith(j, u, h) - uv - this.conf[j]![u]! + this.costWith(j, v, g) - uv - this.conf[j]![v]!;
+      const delta = this.costWith(j, u, h) - uv - this.own(j, u) + this.costWith(j, v, g) - uv - this.own(j, v);
       if (delta >= APART / 2) continue;
       this.apply(j, u, v, h);
       this.current += delta;
@@ -387,8 +444,7 @@ export class WeekPlanner {
       pool.length = 0;
       for (let j = 0; j < this.weeks; j++) {
         if (!this.variable[j]) continue;
-        const conf = this.conf[j]!;
-        for (let u = 0; u < U; u++) if (conf[u]! > 0) pool.push(j * U + u);
+        for (let u = 0; u < U; u++) if (this.own(j, u) > 0) pool.push(j * U + u);
       }
       if (!pool.length) break;
       let bestDelta = Infinity;
@@ -402,11 +458,10 @@ export class WeekPlanner {
         const j = Math.floor(pick / U);
         const u = pick % U;
         const gu = this.groupUnits[j]!;
-        const conf = this.conf[j]!;
         const tabu = this.tabu[j]!;
         const g = this.unitGroup[j]![u]!;
         const su = L.units[u]!.length;
-        const own = conf[u]!;
+        const own = this.own(j, u);
         for (let h = 0; h < L.groups; h++) {
           if (h === g) continue;
           const withH = this.costWith(j, u, h);
@@ -419,7 +474,7 @@ export class WeekPlanner {
             else {
               if (!this.fits(j, g, h, su, L.units[v]!.length)) continue;
               const uv = this.unitCost(j, u, v);
-              delta = withH - uv - own + this.costWith(j, v, g) - uv - conf[v]!;
+              delta = withH - uv - own + this.costWith(j, v, g) - uv - this.own(j, v);
             }
             const isTabu = uTabu || (v >= 0 && tabu[v * L.groups + g]! > this.iteration);
             if (isTabu && this.current + delta >= best) continue;
