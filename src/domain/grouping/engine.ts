@@ -75,7 +75,7 @@ export function defaultIterations(n: number): number {
 
 /** The conflict search's budget (steps; each looks at every move of one student). */
 export function repeatIterations(n: number): number {
-  return Math.max(4000, Math.round(800000 / Math.max(1, n)));
+  return Math.min(40000, Math.max(4000, Math.round(800000 / Math.max(1, n))));
 }
 
 /** Pair counts from the recent weeks inside the window, keyed by pairKey. */
