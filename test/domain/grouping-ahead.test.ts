@@ -144,6 +144,25 @@ describe('when the arithmetic forbids a repeat-free month', () => {
   });
 });
 
+describe('keep-together partners', () => {
+  it('12 students in threes with a pair kept together: that pair meets every week, no other pair twice', () => {
+    const all = students(12);
+    const recent: RecentWeek[] = [];
+    const met = new Map<string, number>();
+    for (let w = 0; w < 4; w++) {
+      const r = partitionStudents({ mode: 'mixed', students: all, bands: 4, size: { target: 3 }, keepTogether: [['S01', 'S02']], seed: 70 + w, avoidWeeks: 3, recent });
+      if (!r.ok) throw new Error('no groups');
+      // The kept pair is the one repeated pair from the second week on.
+      expect(r.stats.repeatedPairs).toBe(w === 0 ? 0 : 1);
+      for (const g of r.groups) for (const pair of pairs([g.members.map((m) => Number(m.slice(1)))])) met.set(pair, (met.get(pair) ?? 0) + 1);
+      for (const x of recent) x.back++;
+      recent.unshift({ back: 1, groups: r.groups.map((g) => g.members) });
+    }
+    expect(met.get('1 2')).toBe(4);
+    expect([...met].filter(([pair, n]) => pair !== '1 2' && n > 1)).toEqual([]);
+  });
+});
+
 // Random classes with random earlier weeks: planning ahead never breaks a hard constraint.
 const classArb = fc.record({
   n: fc.integer({ min: 6, max: 32 }),

@@ -16,6 +16,7 @@ const from = Number(process.argv[2] ?? 1);
 const to = Number(process.argv[3] ?? 60);
 const file = process.argv[4] ?? join(here, 'repeat-classes.json');
 const { kept, dropped } = certifyAll(from, to);
-writeFileSync(file, JSON.stringify({ seeds: [from, to], classes: kept }, null, 1) + '\n');
+// One class a line, so a regenerated fixture diffs class by class.
+writeFileSync(file, `{"seeds": [${from}, ${to}], "classes": [\n${kept.map((c) => JSON.stringify(c)).join(',\n')}\n]}\n`);
 console.log(`${kept.length} classes with a repeat-free month; no schedule found for ${dropped.length}:`);
 for (const d of dropped) console.log(`  ${d}`);

@@ -35,6 +35,8 @@ function leastPairs(size: number, parts: number): number {
  * group bigger than that week had groups shares pairs with it (20 students in fives always repeat).
  */
 export function repeatFloor(L: Layout, past: readonly PastRow[], window: number, n: number): number {
+  // The pairs it counts could be keep-together partners, which the repeat count leaves out.
+  if (L.units.some((u) => u.length > 1)) return 0;
   let floor = 0;
   for (const r of past) {
     if (r.back > window) continue;
@@ -50,14 +52,19 @@ export function repeatFloor(L: Layout, past: readonly PastRow[], window: number,
   return floor;
 }
 
-/** Σ (times together)² of this week's groups against the earlier weeks (the engine's repeat term, unweighted). */
+/**
+ * Σ (times together)² of this week's groups against the earlier weeks (the engine's repeat term,
+ * unweighted), leaving out keep-together partners, who are together every week by request.
+ */
 export function repeatCost(p: Problem, L: Layout, assignment: Int32Array): number {
   const members: number[][] = Array.from({ length: L.groups }, () => []);
-  assignment.forEach((g, u) => members[g]!.push(...L.units[u]!));
+  assignment.forEach((g, u) => members[g]!.push(u));
   let t = 0;
   for (const m of members) for (let a = 0; a < m.length; a++) for (let b = a + 1; b < m.length; b++) {
-    const h = p.history[m[a]!]?.get(m[b]!);
-    if (h) t += h * h;
+    for (const x of L.units[m[a]!]!) for (const y of L.units[m[b]!]!) {
+      const h = p.history[x]?.get(y);
+      if (h) t += h * h;
+    }
   }
   return t;
 }
@@ -127,14 +134,19 @@ function fewerNearer(a: readonly number[], b: readonly number[]): boolean {
   return false;
 }
 
-/** The problem with this week's pairs from earlier weeks and from the planned later weeks made as costly as keep-apart. */
+/**
+ * The problem with this week's pairs from earlier weeks and from the planned later weeks made as costly
+ * as keep-apart (keep-together partners aside: they cost the same wherever their unit goes).
+ */
 function strictProblem(p: Problem, L: Layout, later: readonly Int32Array[]): Problem {
-  const history = p.history.map((h) => (h ? new Map(h) : undefined));
+  const unitOf = new Int32Array(p.n);
+  L.units.forEach((m, u) => { for (const s of m) unitOf[s] = u; });
+  const history = p.history.map((h, a) => (h ? new Map([...h].filter(([b]) => unitOf[b] !== unitOf[a])) : undefined));
   for (const week of later) {
     const members: number[][] = Array.from({ length: L.groups }, () => []);
     week.forEach((g, u) => members[g]!.push(...L.units[u]!));
     for (const m of members) for (const a of m) for (const b of m) {
-      if (a === b) continue;
+      if (unitOf[a] === unitOf[b]) continue;
       const h = (history[a] ??= new Map());
       h.set(b, (h.get(b) ?? 0) + 1);
     }

@@ -2,10 +2,10 @@
 // students with scores, levels and interests in → groups per section out, or the conflicts that stop it.
 // Groups never cross sections: a class taught in periods 2 and 4 meets in two rooms.
 import { compareIds } from '../numbers.ts';
+import { avoidRepeats, type PastRow } from './ahead.ts';
 import { buildUnits, unitConflicts, type GroupingConflict } from './constraints.ts';
 import { addParts, CostScratch, DEFAULT_WEIGHTS, groupParts, NO_PARTS, type CostParts, type GroupMode, type Problem, type Weights } from './objective.ts';
 import { mulberry32, seedFromText } from './random.ts';
-import { avoidRepeats, type PastRow } from './ahead.ts';
 import { anneal, interestStart, packStart, readinessStart, snakeStart, type Layout } from './search.ts';
 import { planAlternatives, planSizes, type SizePlan, type SizeRequest } from './sizes.ts';
 
@@ -45,6 +45,7 @@ export interface EngineInput {
 }
 
 export interface RecentWeek {
+  /** 1 for last week. */
   back: number;
   groups: readonly (readonly string[])[];
 }
@@ -73,7 +74,10 @@ export function defaultIterations(n: number): number {
   return 20000 + 200 * n;
 }
 
-/** The conflict search's budget (steps; each looks at every move of one student). */
+/**
+ * The conflict search's budget (steps of planner.ts, each weighing every move of a few students):
+ * generous for a small class, whose repeat-free weeks are few and hard to find, and a step is cheap.
+ */
 export function repeatIterations(n: number): number {
   return Math.min(40000, Math.max(4000, Math.round(800000 / Math.max(1, n))));
 }

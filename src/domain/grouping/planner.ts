@@ -1,8 +1,8 @@
 // Several weeks of groups searched together for the fewest repeated pairs (the Social Golfer Problem,
 // algorithms.md §1.5). A tabu search on conflicts after Dotú & Van Hentenryck ("Scheduling social golfers
 // locally", CPAIOR 2005): take a unit that shares a group with an old partner, make the best move or swap
-// of it within that week, forbid undoing it for a few steps, and kick the best plan when stuck. Each
-// unit's conflicts are kept up to date as units move, so a step costs about one pass over the class.
+// of it within that week, forbid undoing it for a few steps, and kick the best plan when stuck. What each
+// unit would pay in each group is kept up to date as units move, so weighing a move is a lookup.
 import type { Problem } from './objective.ts';
 import { randomInt } from './random.ts';
 import type { Layout } from './search.ts';
@@ -16,11 +16,13 @@ export interface PastRow {
 /** A keep-apart pair in one group: never the better choice. */
 const APART = 1e6;
 /** Up to this many students, the fixed part of every pair's cost is kept in a table. */
-const DENSE = 400;
+const DENSE = 300;
 /**
  * Each step weighs every move of this many conflicting units (drawn at random) and makes the best; a
- * move is tabu for 0–2 steps. Tuned on 16 in fours, 20 and 25 in fives, 24 in 5-5-5-5-4 over 4–6 weeks:
- * one unit a step solved about half of them in 20,000 steps, four solve all in a few hundred.
+ * move is tabu for 0–2 steps. Tuned on the tightest test classes (14 in 4-4-3-3, 24 in 5-5-5-5-4, with
+ * keep-apart pairs; four weeks from nothing): one unit a step, tabu for 2–9 steps, found 13 of 30
+ * schedules in 20,000 steps; four units, tabu for 0–2, found 60 of 60 in 5,000. 25 students in fives
+ * for five weeks went from 1 of 10 to 10 of 10 (100,000 steps).
  */
 const SAMPLE = 4;
 const TENURE = 3;
@@ -59,8 +61,8 @@ export class WeekPlanner {
   private readonly links: Link[][];
   /** Earlier weeks that count for week j (j ≥ 1), with their weight. */
   private readonly pastFor: { rows: Int32Array[]; weight: number }[];
-  /** The fixed part of pair costs (earlier weeks; week 0 unweighted), n × n per week, for small classes. */
-  private readonly fixed: Float64Array[] | null;
+  /** The fixed part of pair costs (earlier weeks; week 0 unweighted), n × n per week, for small classes; null when none. */
+  private readonly fixed: (Float32Array | null)[];
   private readonly tabu: Int32Array[];
   /** Each student's unit, and each earlier week's groups as students (for partner lists). */
   private readonly unitOf: Int32Array;
@@ -95,7 +97,10 @@ export class WeekPlanner {
       rows: j === 0 ? [] : past.filter((r) => r.back + j <= window).map((r) => r.group),
       weight: weight(j),
     }));
-    this.fixed = p.n <= DENSE ? Array.from({ length: weeks }, (_, j) => this.fixedTable(j)) : null;
+    this.fixed = Array.from({ length: weeks }, (_, j) => {
+      const any = j === 0 ? p.history.some((h) => h?.size) : this.pastFor[j]!.rows.length > 0;
+      return any && p.n <= DENSE ? this.fixedTable(j) : null;
+    });
     this.unitOf = new Int32Array(p.n).fill(-1);
     L.units.forEach((m, u) => { for (const s of m) this.unitOf[s] = u; });
     this.pastMembers = new Map(past.map((r) => {
@@ -145,9 +150,10 @@ export class WeekPlanner {
     this.recount();
   }
 
-  private fixedTable(j: number): Float64Array {
+  private fixedTable(j: number): Float32Array {
     const { n } = this.p;
-    const t = new Float64Array(n * n);
+    // Small whole numbers: exact in 32 bits.
+    const t = new Float32Array(n * n);
     for (let x = 0; x < n; x++) for (let y = x + 1; y < n; y++) {
       const c = this.fixedCost(j, x, y);
       t[x * n + y] = c;
@@ -171,7 +177,8 @@ export class WeekPlanner {
   }
 
   private pairCost(j: number, x: number, y: number): number {
-    let c = this.fixed ? this.fixed[j]![x * this.p.n + y]! : this.fixedCost(j, x, y);
+    const table = this.fixed[j];
+    let c = table ? table[x * this.p.n + y]! : this.fixedCost(j, x, y);
     if (j === 0) c *= this.weight0;
     for (const { week, weight } of this.links[j]!) {
       const r = this.row[week]!;
