@@ -96,31 +96,34 @@ export interface AheadPlan {
   conflicts: number[];
 }
 
-/** Repeat-free plans gathered before choosing the one whose week, polished, fits best. */
+/** Plans whose later weeks repeat nothing, gathered before choosing the one whose week, polished, fits best. */
 const PLANS = 2;
 
 /**
- * Plans for this week and the next ones, such that no week repeats a pair within the window: none when
- * `start` (which must repeat nothing) can be followed as it is; otherwise plans that change this week
- * too (never into a repeat of its own), with `start` and its best later weeks as the fallback.
+ * Plans for this week and the next ones, such that later weeks repeat as few pairs of their windows as
+ * the search can manage, nearest week first: none when `start` can be followed without a repeat as it
+ * is; otherwise plans that change this week too (never into more repeats of its own than `start` has),
+ * with `start` and its best later weeks as the fallback.
  */
 export function planAhead(p: Problem, L: Layout, start: Int32Array, past: readonly PastRow[], window: number, rand: () => number, iterations: number): AheadPlan[] {
   const ahead = weeksAhead(past, window);
   const planner = new WeekPlanner(p, L, past, window, ahead + 1, rand);
   const plan = (): AheadPlan => ({ week: Int32Array.from(planner.unitGroup[0]!), later: planner.unitGroup.slice(1).map((a) => Int32Array.from(a)), conflicts: planner.laterConflicts() });
   planner.setWeek(0, start, true);
+  const now = planner.nowCost();
   for (let j = 1; j <= ahead; j++) if (!planner.greedyWeek(j)) planner.setWeek(j, start);
-  if (planner.search(Math.ceil(iterations / 8)) === 0) return [];
+  if (planner.search(Math.ceil(iterations / 8), now) <= now) return [];
   const plans = [plan()];
   // Changing one Latin square into another takes several swaps that each repeat a pair, so here this
-  // week's repeats weigh no more than later ones; only plans in which this week repeats nothing count.
+  // week's repeats weigh little more than later ones; only plans in which this week repeats no more
+  // than `start` count.
   planner.nowWeight = 2;
   planner.setVariable(0, true);
   let found = 0;
   for (let attempt = 0; attempt < 4 && found < PLANS; attempt++) {
     if (attempt > 0) for (let j = 0; j <= ahead; j++) if (!planner.greedyWeek(j)) planner.setWeek(j, start);
-    planner.search(Math.ceil(iterations / (attempt === 0 ? 8 : 4)), 0);
-    if (planner.nowCost() > 0) continue;
+    planner.search(Math.ceil(iterations / (attempt === 0 ? 8 : 4)), 2 * now);
+    if (planner.nowCost() > now) continue;
     const next = plan();
     plans.push(next);
     if (next.conflicts.every((c) => c === 0)) found++;
@@ -138,10 +141,11 @@ function fewerNearer(a: readonly number[], b: readonly number[]): boolean {
  * The problem with this week's pairs from earlier weeks and from the planned later weeks made as costly
  * as keep-apart (keep-together partners aside: they cost the same wherever their unit goes).
  */
-function strictProblem(p: Problem, L: Layout, later: readonly Int32Array[]): Problem {
+function strictProblem(p: Problem, L: Layout, later: readonly Int32Array[], weight: number): Problem {
   const unitOf = new Int32Array(p.n);
   L.units.forEach((m, u) => { for (const s of m) unitOf[s] = u; });
-  const history = p.history.map((h, a) => (h ? new Map([...h].filter(([b]) => unitOf[b] !== unitOf[a])) : undefined));
+  // An earlier week's pair weighs 9 times a later week's: this week's own repeats come first.
+  const history = p.history.map((h, a) => (h ? new Map([...h].filter(([b]) => unitOf[b] !== unitOf[a]).map(([b, n]) => [b, 3 * n])) : undefined));
   for (const week of later) {
     const members: number[][] = Array.from({ length: L.groups }, () => []);
     week.forEach((g, u) => members[g]!.push(...L.units[u]!));
@@ -151,7 +155,7 @@ function strictProblem(p: Problem, L: Layout, later: readonly Int32Array[]): Pro
       h.set(b, (h.get(b) ?? 0) + 1);
     }
   }
-  return { ...p, history, weights: { ...p.weights, repeat: APART_COST } };
+  return { ...p, history, weights: { ...p.weights, repeat: weight } };
 }
 
 const same = (a: Int32Array, b: Int32Array) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -163,28 +167,35 @@ const same = (a: Int32Array, b: Int32Array) => a.length === b.length && a.every(
 export function avoidRepeats(p: Problem, L: Layout, week: Int32Array, past: readonly PastRow[], window: number, rand: () => number, budget: { search: number; polish: number }): Int32Array {
   if (L.groups < 2) return week;
   let repeats = repeatCost(p, L, week);
-  if (repeats > 0) {
-    const floor = repeatFloor(L, past, window, p.n);
-    if (repeats <= floor) return week;
+  const floor = repeats > 0 ? repeatFloor(L, past, window, p.n) : 0;
+  if (repeats > floor) {
     const better = fewerRepeats(p, L, week, floor, rand, budget.search);
-    if (!better) return week;
-    const polished = anneal(p, L, better, rand, budget.polish);
-    if (assignmentCost(p, L, polished) >= assignmentCost(p, L, week)) return week;
-    week = polished;
-    repeats = repeatCost(p, L, week);
+    const polished = better && anneal(p, L, better, rand, budget.polish);
+    if (polished && assignmentCost(p, L, polished) < assignmentCost(p, L, week)) {
+      week = polished;
+      repeats = repeatCost(p, L, week);
+    }
   }
-  if (repeats > 0 || window <= 0) return week;
+  if (window <= 0) return week;
+  // Polishing keeps every pair that must not meet apart: as strictly as keep-apart when none meets now,
+  // else heavily enough that no better balance is worth one more (a keep-apart weight would make the
+  // search first walk off to "repair" repeats that cannot be repaired).
+  const strict = repeats === 0 ? APART_COST : 1000;
   // The plan whose later weeks repeat least (nearest first), and among those the best-fitting week once
   // polished without meeting an old partner or a partner of the later weeks: a short polish each, then
   // a longer one for the chosen plan.
+  // When a group is bigger than the number of groups, every later week repeats
+  // pairs whatever this week does: planning ahead can only lessen that, so it gets a smaller budget.
+  const hopeless = L.balanced.some((size) => leastPairs(size, L.groups) > 0);
   let best: { week: Int32Array; later: Int32Array[]; conflicts: number[]; cost: number } | null = null;
-  for (const plan of planAhead(p, L, week, past, window, rand, budget.search)) {
-    const polished = same(plan.week, week) ? week : anneal(strictProblem(p, L, plan.later), L, plan.week, rand, Math.ceil(budget.polish / 4));
+  for (const plan of planAhead(p, L, week, past, window, rand, hopeless ? Math.ceil(budget.search / 4) : budget.search)) {
+    const polished = same(plan.week, week) ? week : anneal(strictProblem(p, L, plan.later, strict), L, plan.week, rand, Math.ceil(budget.polish / 4));
     const cost = assignmentCost(p, L, polished);
     if (!best || fewerNearer(plan.conflicts, best.conflicts) || (!fewerNearer(best.conflicts, plan.conflicts) && cost < best.cost)) {
       best = { week: polished, later: plan.later, conflicts: plan.conflicts, cost };
     }
   }
-  if (best && !same(best.week, week)) best.week = anneal(strictProblem(p, L, best.later), L, best.week, rand, Math.ceil(budget.polish / 2));
-  return best ? best.week : week;
+  if (!best || same(best.week, week)) return week;
+  const chosen = anneal(strictProblem(p, L, best.later, strict), L, best.week, rand, Math.ceil(budget.polish / 2));
+  return repeatCost(p, L, chosen) <= repeats ? chosen : week;
 }
