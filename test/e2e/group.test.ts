@@ -206,6 +206,7 @@ describe('a month of mixed groups on a class nobody has seen', () => {
     // 4 weeks × (4 groups of 5 with 10 pairs + one of 4 with 6) = 184 pairs, each once.
     expect(h.pairs).toHaveLength(184);
     expect(h.pairs.every((p: { count: number }) => p.count === 1)).toBe(true);
+    expect(runBuilt(['group', 'history', '--min', '2'], { cwd: dir }).stdout).toBe('No two students have shared a group 2 times or more.\n');
     const text = runBuilt(['group', '--mode', 'mixed', '--standard', '6.RP.A.3', '--size', '4-6', '--week', '2026-W52', '--dry-run'], { cwd: dir });
     expect(text.stdout).toContain('Repeated pairs from the last 3 weeks: 0');
   });

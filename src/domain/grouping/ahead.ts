@@ -117,7 +117,7 @@ export function planAhead(p: Problem, L: Layout, start: Int32Array, past: readon
   // Changing one Latin square into another takes several swaps that each repeat a pair, so here this
   // week's repeats weigh little more than later ones; only plans in which this week repeats no more
   // than `start` count.
-  planner.nowWeight = 2;
+  planner.weighNow(2);
   planner.setVariable(0, true);
   let found = 0;
   for (let attempt = 0; attempt < 4 && found < PLANS; attempt++) {

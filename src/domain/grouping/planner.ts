@@ -37,7 +37,7 @@ interface Link {
  * Weeks 0…W−1 planned together: week 0 is this week, week j is j weeks later. In week j a pair costs, for
  * each earlier week inside week j's window and each other planned week that also puts it together, the
  * weight of the later of the two weeks (nearer weeks weigh more, so when the whole horizon cannot be
- * repeat-free the next weeks still are); week 0 pays `nowWeight` × (times together)² for earlier weeks,
+ * repeat-free the next weeks still are); week 0 pays `weighNow` × (times together)² for earlier weeks,
  * as the engine's own repeat term counts them.
  */
 export class WeekPlanner {
@@ -144,8 +144,8 @@ export class WeekPlanner {
     return n;
   }
 
-  /** Week 0's repeats of earlier weeks against one conflict in a later week. */
-  set nowWeight(w: number) {
+  /** How much week 0's repeats of earlier weeks weigh against one conflict in a later week (1 to start). */
+  weighNow(w: number): void {
     this.weight0 = w;
     this.recount();
   }
@@ -266,11 +266,6 @@ export class WeekPlanner {
       if (g >= 0 && g === this.unitGroup[week]![v]) c += weight * this.L.units[u]!.length * this.L.units[v]!.length;
     }
     return c;
-  }
-
-  /** The plan's cost: each conflict between two planned weeks counted once. */
-  total(): number {
-    return this.current;
   }
 
   /** Unit u to group `to` in week j (from its group, or from none when −1), keeping every week's table current. */
