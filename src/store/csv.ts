@@ -101,15 +101,61 @@ export function normalizeHeader(h: string): string {
 }
 
 export interface CsvWriteOptions {
-  /** Neutralise =, +, -, @, tab, CR at a cell's start (OWASP CSV injection): for files people open in spreadsheets. */
+  /** Neutralise cells a spreadsheet would run as a formula (OWASP CSV injection): for files people open in spreadsheets. */
   escapeFormulas?: boolean;
+}
+
+// A spreadsheet treats a cell starting with one of these as a formula (OWASP; LF and NUL per the
+// 2025 update). csv-stringify's own escape_formulas misses LF and NUL, so the project does it here.
+const FORMULA_START = /^[=+\-@\t\r\n\0]/;
+// A plain negative number is a value, not a formula: "-1.5" stays as is.
+const NEGATIVE_NUMBER = /^-\d+(?:\.\d+)?$/;
+
+/** True when a spreadsheet could read this cell as a formula. */
+export function isFormulaLike(cell: string): boolean {
+  return FORMULA_START.test(cell) && !NEGATIVE_NUMBER.test(cell);
+}
+
+/** The cell as a spreadsheet will show it as text: a leading apostrophe stops the formula. */
+export function neutralizeFormula(cell: string): string {
+  return isFormulaLike(cell) ? `'${cell}` : cell;
 }
 
 /** Deterministic CSV: LF endings, quotes only where needed, final newline. */
 export function csvText(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[], opts: CsvWriteOptions = {}): string {
-  const data = rows.map((r) => r.map((v) => (v === null || v === undefined ? '' : String(v))));
-  return stringify([header as string[], ...data], {
-    record_delimiter: 'unix',
-    escape_formulas: opts.escapeFormulas ?? false,
-  });
+  const cell = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+  const esc = opts.escapeFormulas ? neutralizeFormula : (s: string) => s;
+  const data = [header.map((h) => esc(h)), ...rows.map((r) => r.map((v) => esc(cell(v))))];
+  return stringify(data, { record_delimiter: 'unix' });
+}
+
+export interface FormulaCell {
+  line: number;
+  /** 1-based column. */
+  column: number;
+  header: string;
+  value: string;
+}
+
+/**
+ * Text cells of an input table that a spreadsheet would run as a formula, for importers to warn
+ * about with file and line (the cells are kept as they are: the teacher decides).
+ */
+export function formulaLikeCells(table: Pick<CsvTable, 'header' | 'rows'>): FormulaCell[] {
+  const out: FormulaCell[] = [];
+  for (const row of table.rows) {
+    row.values.forEach((value, i) => {
+      if (isFormulaLike(value)) out.push({ line: row.line, column: i + 1, header: table.header[i] ?? '', value });
+    });
+  }
+  return out;
+}
+
+/** formulaLikeCells as warnings an importer can add to its diagnostics. */
+export function formulaWarnings(table: Pick<CsvTable, 'header' | 'rows' | 'file'>): Diagnostic[] {
+  return formulaLikeCells(table).map((c) => ({
+    check: 'csv-injection', severity: 'warning' as const, source: { file: table.file, line: c.line, column: c.column },
+    message: `${c.header || `column ${c.column}`}: ${JSON.stringify(c.value.length > 40 ? c.value.slice(0, 40) + '…' : c.value)} starts like a spreadsheet formula`,
+    hint: 'pathbook keeps it as text and neutralises it in the CSVs it exports; check the source if it is not what a student wrote',
+  }));
 }
