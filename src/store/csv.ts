@@ -58,6 +58,10 @@ export function parseCsvText(text: string, file: string, encoding: DecodedText['
   if (!text.trim()) return diag('the file is empty', 1, 'export the data again, with its header row');
   const delimiter = detectDelimiter(text);
   let records: { record: string[]; info: { lines: number } }[];
+  // csv-parse builds an Error (with a stack) for every ragged row it tolerates; without stacks a
+  // file of 50,000 ragged rows reads in half the time. Restored at once: parse is synchronous.
+  const stackLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     records = parse(text, {
       delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, info: true,
@@ -68,6 +72,8 @@ export function parseCsvText(text: string, file: string, encoding: DecodedText['
     const line = typeof err.lines === 'number' ? err.lines : 1;
     const what = err.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted field is never closed' : (err.message ?? 'the CSV cannot be read').replace(/^Invalid Record Length: /, '');
     return diag(what, line, 'open the file in a spreadsheet and save it again as CSV');
+  } finally {
+    Error.stackTraceLimit = stackLimit;
   }
   if (records.length === 0) return diag('the file is empty', 1, 'export the data again, with its header row');
   const header = records[0]!.record.map((h) => h.trim());
