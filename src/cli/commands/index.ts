@@ -6,11 +6,15 @@ import * as check from './check.ts';
 import * as roster from './roster.ts';
 import * as standards from './standards.ts';
 import * as mastery from './mastery.ts';
+import * as diff from './diff.ts';
+import * as undo from './undo.ts';
 
 export const COMMANDS: ((program: Command, ctx: CliContext) => void)[] = [
   init.register,
   roster.register,
   standards.register,
   mastery.register,
+  diff.register,
+  undo.register,
   check.register,
 ];
