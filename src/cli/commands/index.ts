@@ -8,6 +8,7 @@ import * as standards from './standards.ts';
 import * as mastery from './mastery.ts';
 import * as diff from './diff.ts';
 import * as undo from './undo.ts';
+import * as exportCmd from './export.ts';
 
 export const COMMANDS: ((program: Command, ctx: CliContext) => void)[] = [
   init.register,
@@ -16,5 +17,6 @@ export const COMMANDS: ((program: Command, ctx: CliContext) => void)[] = [
   mastery.register,
   diff.register,
   undo.register,
+  exportCmd.register,
   check.register,
 ];
