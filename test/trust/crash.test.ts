@@ -93,9 +93,9 @@ async function crashScenario(s: Scenario): Promise<void> {
 const scenarios: Scenario[] = [
   {
     name: 'mastery --write',
-    kills: KILLS || 120,
+    kills: KILLS || 100,
     setup: () => copyExample(),
-    write: (dir, killAfterMs, env) => spawnNode(['mastery', '--write', '-q'], { cwd: dir, killAfterMs, env: { PATHBOOK_TEST_PAUSE_MS: '10', ...env } }),
+    write: (dir, killAfterMs, env) => spawnNode(['mastery', '--write', '-q'], { cwd: dir, killAfterMs, env: { PATHBOOK_TEST_PAUSE_MS: '15', ...env } }),
   },
   {
     name: 'store: 24 files in one commit',
