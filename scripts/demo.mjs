@@ -8,9 +8,11 @@ import { fileURLToPath } from 'node:url';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(repo, 'bin', 'pathbook');
-const downloads = join(repo, 'examples', 'downloads');
 const dir = join(mkdtempSync(join(tmpdir(), 'pathbook-demo-')), 'grade6-math');
 cpSync(join(repo, 'examples', 'grade6-math'), dir, { recursive: true });
+// The teacher's Downloads folder sits beside the gradebook, so commands read ../downloads/<file>.
+cpSync(join(repo, 'examples', 'downloads'), join(dir, '..', 'downloads'), { recursive: true });
+const downloads = '../downloads';
 
 const env = { ...process.env, PATHBOOK_TODAY: '2026-11-23' };
 const bold = (s) => (process.stdout.isTTY && !process.env.NO_COLOR ? `\x1b[1m${s}\x1b[0m` : s);
@@ -33,6 +35,8 @@ console.log(`pathbook demo: a copy of the example class is in\n  ${dir}`);
 
 step('Monday morning: is the gradebook folder sound?', ['check']);
 step('Who is in 2nd period?', ['roster', 'list', '--section', 'P2'], { show: 8 });
+step('Two students joined this week: preview the school\'s roster export, then merge it', ['roster', 'import', join(downloads, 'roster-export.csv'), '--dry-run']);
+step('Merge it for real (running it again changes nothing)', ['roster', 'import', join(downloads, 'roster-export.csv')], { show: 4 });
 step('The class heatmap for the ratios unit', ['mastery', '--unit', 'ratios']);
 
 console.log(`\nDone. Explore the folder yourself:\n  cd ${JSON.stringify(dir)}\n  ${join(repo, 'bin', 'pathbook')} --help`);

@@ -1,6 +1,6 @@
 // Shared test helpers: run the real program in-process or the built CLI, on temporary gradebooks.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +9,9 @@ import { runCli } from '../src/cli/program.ts';
 export const REPO = fileURLToPath(new URL('..', import.meta.url));
 export const EXAMPLE = join(REPO, 'examples', 'grade6-math');
 export const DOWNLOADS = join(REPO, 'examples', 'downloads');
-export const SAMPLES = join(REPO, '..', 'shared', 'reference', 'samples');
+// The shared reference sits beside the checkout (main) or two levels up (a helper's worktree).
+export const SAMPLES = [join(REPO, '..', 'shared', 'reference', 'samples'), join(REPO, '..', '..', 'shared', 'reference', 'samples')]
+  .find((p) => existsSync(p)) ?? join(REPO, '..', 'shared', 'reference', 'samples');
 export const BIN = join(REPO, 'bin', 'pathbook');
 export const TODAY = '2026-11-23';
 

@@ -18,7 +18,7 @@ export function createProgram(io: Io): { program: Command; ctx: CliContext } {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s), outputError: (s, write) => write(s) })
     .showHelpAfterError('(run the command with --help for usage)')
-    .description('A plain-text gradebook for teachers who personalize learning: mastery by standard,\nflexible groups, playlists and learning plans, from one folder of YAML and CSV.')
+    .description('A plain-text gradebook for teachers who personalize learning: mastery by\nstandard, flexible groups, playlists and learning plans, from one folder of\nYAML and CSV.')
     .version(VERSION, '-V, --version', 'print the version')
     .option('-C, --dir <folder>', 'the gradebook folder (default: the nearest folder upward with pathbook.yaml)')
     .option('--json', 'print machine-readable JSON instead of tables')

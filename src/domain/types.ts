@@ -43,6 +43,8 @@ export interface Standard {
   children: string[];
   rollup?: RollupRule;
   method?: MethodSpec;
+  /** The CASE CFItem identifier, when the standard came from a CASE package. */
+  caseId?: string;
   source: Source;
 }
 

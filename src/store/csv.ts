@@ -3,12 +3,12 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { Diagnostic } from '../domain/types.ts';
-import { decodeText, looksBinary, type DecodedText } from './text.ts';
+import { binaryKind, decodeText, looksBinary, nulLine, type DecodedText } from './text.ts';
 
 export interface CsvRow {
   /** One value per header column ('' when missing). */
   values: string[];
-  /** 1-based line in the file where the record ends. */
+  /** 1-based line in the file where the record starts. */
   line: number;
 }
 
@@ -46,6 +46,11 @@ export function detectDelimiter(text: string): string {
 }
 
 export function parseCsvBytes(buf: Uint8Array, file: string): CsvResult {
+  const kind = binaryKind(buf);
+  if (kind) {
+    const what = kind === 'zip' ? 'an Excel workbook or a zip file' : 'a PDF';
+    return { diagnostics: [{ check: 'csv', severity: 'error', source: { file, line: 1 }, message: `this is ${what}, not a CSV file`, hint: kind === 'zip' ? 'open it in your spreadsheet and save it as CSV (File › Save As › CSV UTF-8), then use that file' : 'export the data as CSV from the program that made it' }] };
+  }
   const decoded = decodeText(buf);
   return parseCsvText(decoded.text, file, decoded.encoding);
 }
@@ -55,23 +60,30 @@ export function parseCsvText(text: string, file: string, encoding: DecodedText['
     diagnostics: [{ check: 'csv', severity: 'error', message, hint, source: { file, line } }],
   });
   if (looksBinary(text)) return diag('this is not a text file (it holds binary data)', 1, 'export the data as CSV (comma-separated values) and try again');
+  const nul = nulLine(text);
+  if (nul !== undefined) return diag('this line holds a NUL byte, an invisible character that cannot be part of an id or a name', nul, 'retype the line in a spreadsheet or text editor, or export the file again');
   if (!text.trim()) return diag('the file is empty', 1, 'export the data again, with its header row');
-  const delimiter = detectDelimiter(text);
+  // One line ending for the parser: csv-parse miscounts lines when CRLF files hold blank lines and
+  // quoted line breaks together, and old Mac exports end lines with a lone CR.
+  const lf = text.replace(/\r\n?/g, '\n');
+  const delimiter = detectDelimiter(lf);
   let records: { record: string[]; info: { lines: number } }[];
   // csv-parse builds an Error (with a stack) for every ragged row it tolerates; without stacks a
   // file of 50,000 ragged rows reads in half the time. Restored at once: parse is synchronous.
   const stackLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    records = parse(text, {
-      delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, info: true,
+    records = parse(lf, {
+      delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true,
       max_record_size: 1 << 20,
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (e) {
     const err = e as { message?: string; lines?: number; code?: string };
+    if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
+      return diag('a quoted value that starts on this line is never closed', openQuoteLine(lf, delimiter), 'add the missing closing quote ("), or save the file again from the spreadsheet');
+    }
     const line = typeof err.lines === 'number' ? err.lines : 1;
-    const what = err.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted field is never closed' : (err.message ?? 'the CSV cannot be read').replace(/^Invalid Record Length: /, '');
-    return diag(what, line, 'open the file in a spreadsheet and save it again as CSV');
+    return diag((err.message ?? 'the CSV cannot be read').replace(/^Invalid Record Length: /, ''), line, 'open the file in a spreadsheet and save it again as CSV');
   } finally {
     Error.stackTraceLimit = stackLimit;
   }
@@ -82,18 +94,39 @@ export function parseCsvText(text: string, file: string, encoding: DecodedText['
   const rows: CsvRow[] = [];
   for (const { record, info } of records.slice(1)) {
     if (record.every((v) => v.trim() === '')) continue;
+    // Rows are named by the line they start on (a quoted value may span lines; csv-parse gives the end).
+    const breaks = record.reduce((n, v) => n + (v.match(/\n/g)?.length ?? 0), 0);
+    const line = info.lines - breaks;
     if (record.length > header.length && record.slice(header.length).some((v) => v.trim() !== '')) {
-      diagnostics.push({
-        check: 'csv', severity: 'error', source: { file, line: info.lines },
-        message: `this row has ${record.length} fields but the header has ${header.length}`,
-        hint: 'remove the extra values or add a column name for them',
-      });
+      diagnostics.push(breaks
+        ? { check: 'csv', severity: 'error', source: { file, line }, message: `this row has ${record.length} fields but the header has ${header.length}: a quoted value that starts here seems to lack its closing quote`, hint: 'add the missing closing quote ("), or save the file again from the spreadsheet' }
+        : { check: 'csv', severity: 'error', source: { file, line }, message: `this row has ${record.length} fields but the header has ${header.length}`, hint: 'remove the extra values, or put a value that holds the delimiter in quotes' });
       continue;
     }
     const values = header.map((_, i) => record[i] ?? '');
-    rows.push({ values, line: info.lines });
+    rows.push({ values, line });
   }
   return { table: { file, header, rows, delimiter, encoding }, diagnostics };
+}
+
+/** The line where the last unclosed quoted value opens (csv-parse reports where the file ends). */
+function openQuoteLine(text: string, delimiter: string): number {
+  let line = 1;
+  let opened = 1;
+  let quoted = false;
+  let fieldStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') {
+      if (quoted) quoted = false;
+      else if (fieldStart) {
+        quoted = true;
+        opened = line;
+      }
+    } else if (ch === '\n') line++;
+    fieldStart = !quoted && (ch === delimiter || ch === '\n');
+  }
+  return opened;
 }
 
 /** Column index by a set of accepted header names (compared loosely: case, spaces, _ and - ignored). */

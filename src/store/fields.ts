@@ -51,7 +51,11 @@ export class Fields {
     if (typeof v === 'number' || typeof v === 'boolean') {
       const raw = scalarSource(this.y, path) ?? String(v);
       if (opts.id) {
-        this.error(path, `\`${name}: ${raw}\` is read by YAML as a ${typeof v}, not as text`, `put it in quotes: ${name}: "${raw}"`);
+        // In a list ([00123, 6.RP.A.1]) the entry has no key of its own: name the list instead.
+        const inList = typeof path[path.length - 1] === 'number';
+        const listName = String(path[path.length - 2] ?? '');
+        if (inList) this.error(path, `\`${raw}\` in \`${listName}\` is read by YAML as a ${typeof v}, not as text`, `put it in quotes: "${raw}"`);
+        else this.error(path, `\`${name}: ${raw}\` is read by YAML as a ${typeof v}, not as text`, `put it in quotes: ${name}: "${raw}"`);
         return raw;
       }
       return raw;

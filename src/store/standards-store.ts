@@ -16,7 +16,7 @@ export function parseStandards(text: string, file = STANDARDS_FILE, defaults = {
       f.error([i], 'each standard should be a mapping with at least `id:` and `statement:`');
       return;
     }
-    f.unknownKeys([i], ['id', 'statement', 'student_statement', 'unit', 'prerequisites', 'children', 'rollup', 'method', 'w', 'n']);
+    f.unknownKeys([i], ['id', 'statement', 'student_statement', 'unit', 'prerequisites', 'children', 'rollup', 'method', 'w', 'n', 'case_id']);
     const method = f.has([i, 'method']) ? f.oneOf<MethodName>([i, 'method'], METHODS, 'decaying-average') : undefined;
     standards.push({
       id: f.text([i, 'id'], { required: true, id: true }),
@@ -31,6 +31,7 @@ export function parseStandards(text: string, file = STANDARDS_FILE, defaults = {
         w: f.number([i, 'w'], { fallback: defaults.w, min: 0.01, max: 0.99 }),
         n: f.number([i, 'n'], { fallback: defaults.n, min: 1, max: 10, integer: true }),
       } : undefined,
+      caseId: f.has([i, 'case_id']) ? f.text([i, 'case_id']) : undefined,
       source: f.at([i]),
     });
   });
@@ -43,6 +44,7 @@ export function standardsText(standards: readonly Standard[]): string {
     if (s.children.length) o.children = s.children;
     if (s.rollup) o.rollup = s.rollup;
     if (s.method) Object.assign(o, { method: s.method.method, w: s.method.w, n: s.method.n });
+    if (s.caseId) o.case_id = s.caseId;
     return o;
   }));
 }

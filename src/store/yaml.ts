@@ -1,7 +1,7 @@
 // Reading YAML with positions (so every problem says file:line:col) and writing it deterministically.
-import { isNode, isScalar, LineCounter, parseDocument, stringify, type Document } from 'yaml';
+import { isNode, isScalar, LineCounter, parseDocument, stringify, type Document, type YAMLError } from 'yaml';
 import type { Diagnostic, Source } from '../domain/types.ts';
-import { looksBinary } from './text.ts';
+import { looksBinary, nulLine } from './text.ts';
 
 export interface YamlFile {
   file: string;
@@ -25,23 +25,23 @@ export function parseYamlText(text: string, file: string): YamlResult {
   if (looksBinary(text)) {
     return { diagnostics: [{ check: 'yaml', severity: 'error', message: 'this is not a text file (it holds binary data)', hint: 'restore the file from git or write it again', source: { file, line: 1 } }] };
   }
+  const nul = nulLine(text);
+  if (nul !== undefined) {
+    return { diagnostics: [{ check: 'yaml', severity: 'error', message: 'this line holds a NUL byte, an invisible character YAML does not allow', hint: 'retype the line in a text editor', source: { file, line: nul } }] };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
-  const diagnostics: Diagnostic[] = [];
-  for (const e of doc.errors) {
-    const pos = lineCounter.linePos(e.pos[0]);
+  // The first syntax error only: the ones after it are usually echoes of the same mistake.
+  const first = doc.errors[0];
+  if (first) {
     // The yaml package reports a stack overflow from absurd nesting as a syntax error.
-    if (/call stack/i.test(e.message)) {
-      diagnostics.push({ check: 'yaml', severity: 'error', source: { file, line: 1 }, message: 'the YAML is nested too deeply to read', hint: 'restore the file from git; pathbook\'s files nest a few levels at most' });
-      break;
+    if (/call stack/i.test(first.message)) {
+      return { diagnostics: [{ check: 'yaml', severity: 'error', source: { file, line: 1 }, message: 'the YAML is nested too deeply to read', hint: 'restore the file from git; pathbook\'s files nest a few levels at most' }] };
     }
-    diagnostics.push({
-      check: 'yaml', severity: 'error', source: { file, line: pos.line, column: pos.col },
-      message: `YAML syntax: ${e.message.split('\n')[0]}`,
-      hint: 'check the indentation and quoting on this line (a value with ":" or "#" needs quotes)',
-    });
+    const pos = lineCounter.linePos(first.pos[0]);
+    const { message, hint } = explainYamlError(first, text.split('\n')[pos.line - 1] ?? '');
+    return { diagnostics: [{ check: 'yaml', severity: 'error', source: { file, line: pos.line, column: pos.col }, message, hint }] };
   }
-  if (diagnostics.length) return { diagnostics };
   let data: unknown;
   try {
     // A low alias budget refuses "billion laughs" documents.
@@ -51,6 +51,31 @@ export function parseYamlText(text: string, file: string): YamlResult {
     return { diagnostics: [{ check: 'yaml', severity: 'error', source: { file, line: 1 }, message: deep ? 'the YAML is nested too deeply to read' : `YAML cannot be read: ${(e as Error).message}`, hint: deep ? 'restore the file from git' : 'remove the aliases (*name) from the file' }] };
   }
   return { yaml: { file, doc, data, lineCounter }, diagnostics: [] };
+}
+
+/** The yaml library's error in a teacher's words (its own message kept when there is no better one). */
+export function explainYamlError(e: YAMLError, lineText: string): { message: string; hint: string } {
+  const raw = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
+  if (/^\s*\t/.test(lineText)) return { message: 'YAML syntax: this line is indented with a tab', hint: 'indent with spaces only (YAML does not allow tabs)' };
+  switch (e.code) {
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return { message: 'YAML syntax: the value here holds ": " or runs on into the next line', hint: 'put a value that holds ": " in quotes, and start the keys of one entry in the same column' };
+    case 'DUPLICATE_KEY': {
+      const key = /^\s*(?:-\s+)?([^:#]+?)\s*:/.exec(lineText)?.[1];
+      return { message: `YAML syntax: ${key ? `\`${key}\`` : 'a key'} appears twice in the same entry`, hint: 'keep one of them' };
+    }
+    case 'MISSING_CHAR':
+      if (/quote/i.test(raw)) return { message: 'YAML syntax: a quoted value above this line is never closed', hint: 'add the closing quote at the end of that value' };
+      if (/Sequence item without/i.test(raw)) return { message: 'YAML syntax: this line is indented less than the entry it belongs to', hint: 'start the keys of one entry in the same column (two spaces after the "- ")' };
+      break;
+    case 'BAD_INDENT':
+      if (/Flow sequence/i.test(raw)) return { message: 'YAML syntax: a list in [brackets] above this line is never closed', hint: 'add the closing ] on the line where the list starts' };
+      return { message: 'YAML syntax: this line is indented wrongly', hint: 'start the keys of one entry in the same column' };
+    default:
+      break;
+  }
+  return { message: `YAML syntax: ${raw}`, hint: 'check the indentation and quoting on this line (a value with ": " or " #" needs quotes)' };
 }
 
 /** The position of the value at `path`, or of its nearest ancestor that exists. */

@@ -6,7 +6,7 @@ import type { CliContext } from '../context.ts';
 export function register(program: Command, ctx: CliContext): void {
   program.command('check')
     .summary('validate every file in the gradebook')
-    .description('Validate every file: ids, columns, scores against points, alignments, prerequisites,\nthe mastery scale. Each problem prints as file:line:col with a hint. Exits 1 on any error.')
+    .description('Validate every file: ids, columns, scores against points, alignments,\nprerequisites, the mastery scale. Each problem prints as file:line:col with a\nhint. Exits 1 on any error.')
     .addHelpText('after', `
 Examples:
   $ pathbook check

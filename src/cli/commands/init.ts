@@ -16,7 +16,7 @@ interface InitOptions { yes?: boolean; name?: string; subject?: string; grade?: 
 export function register(program: Command, ctx: CliContext): void {
   program.command('init [dir]')
     .summary('create a gradebook folder')
-    .description('Create a gradebook: a commented pathbook.yaml, an empty roster.csv and standards.yaml,\nand a .gitignore. In a terminal it asks a few questions; use --yes and flags in scripts.')
+    .description('Create a gradebook: a commented pathbook.yaml, an empty roster.csv and\nstandards.yaml, and a .gitignore. In a terminal it asks a few questions; use\n--yes and flags in scripts.')
     .option('-y, --yes', 'do not ask: use the flags and defaults')
     .option('--name <class>', 'class name, e.g. "Grade 6 Math"')
     .option('--subject <subject>', 'subject, e.g. Mathematics')

@@ -48,7 +48,7 @@ export function addMethodOptions(cmd: Command): Command {
 export function register(program: Command, ctx: CliContext): void {
   const cmd = program.command('mastery')
     .summary('the class heatmap: mastery by student and standard')
-    .description('Mastery of each standard for each active student, coloured by level, with per-standard\nclass mean, median and counts at each level, and per-student counts mastered.')
+    .description('Mastery of each standard for each active student, coloured by level, with\nper-standard class mean, median and counts at each level, and per-student\ncounts mastered.')
     .option('--section <section>', 'only this section')
     .option('--standard <ids>', 'only these standards (comma-separated, repeatable)', collect)
     .option('--unit <unit>', 'only the standards of this unit')

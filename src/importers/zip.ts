@@ -1,0 +1,76 @@
+// Reads the files out of a .zip (a OneRoster export is a zip of CSVs). Node's zlib already inflates
+// and checks CRCs, so a small reader of the central directory is all it takes: no dependency.
+import { crc32, inflateRawSync } from 'node:zlib';
+
+export class ZipError extends Error {}
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+/** Refuse entries that would inflate beyond this: a roster is kilobytes, a zip bomb is not. */
+const MAX_ENTRY = 256 * 1024 * 1024;
+
+export interface ZipEntry {
+  name: string;
+  data: Uint8Array;
+}
+
+function findEndOfCentralDirectory(buf: Buffer): number {
+  // The record is 22 bytes plus a comment of up to 65535 bytes at the very end.
+  const stop = Math.max(0, buf.length - 22 - 0xffff);
+  for (let i = buf.length - 22; i >= stop; i--) {
+    if (buf.readUInt32LE(i) === EOCD) return i;
+  }
+  throw new ZipError('this is not a zip file (its table of contents is missing)');
+}
+
+/** Every file in the zip (folders skipped), in the order of its table of contents. */
+export function readZip(bytes: Uint8Array): ZipEntry[] {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf.length < 22) throw new ZipError('this is not a zip file (it is too short)');
+  const end = findEndOfCentralDirectory(buf);
+  const count = buf.readUInt16LE(end + 10);
+  let p = buf.readUInt32LE(end + 16);
+  if (count === 0xffff || p === 0xffffffff) throw new ZipError('this zip uses the ZIP64 format, which pathbook does not read');
+  const entries: ZipEntry[] = [];
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) throw new ZipError('the zip\'s table of contents is damaged');
+    const flags = buf.readUInt16LE(p + 8);
+    const method = buf.readUInt16LE(p + 10);
+    const crc = buf.readUInt32LE(p + 16);
+    const compressed = buf.readUInt32LE(p + 20);
+    const size = buf.readUInt32LE(p + 24);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    const localAt = buf.readUInt32LE(p + 42);
+    // Bit 11: the name is UTF-8; otherwise it is CP437, which is ASCII for the names we look for.
+    const name = buf.subarray(p + 46, p + 46 + nameLen).toString(flags & 0x800 ? 'utf8' : 'latin1');
+    p += 46 + nameLen + extraLen + commentLen;
+    if (name.endsWith('/')) continue;
+    if (flags & 1) throw new ZipError(`${name} in the zip is encrypted`);
+    if (size > MAX_ENTRY) throw new ZipError(`${name} in the zip is too large (${size} bytes)`);
+    if (localAt + 30 > buf.length || buf.readUInt32LE(localAt) !== LOCAL) throw new ZipError(`the zip entry ${name} is damaged`);
+    // Sizes come from the table of contents: the local header may defer them to a data descriptor.
+    const start = localAt + 30 + buf.readUInt16LE(localAt + 26) + buf.readUInt16LE(localAt + 28);
+    const raw = buf.subarray(start, start + compressed);
+    if (raw.length !== compressed) throw new ZipError(`the zip entry ${name} is cut short`);
+    let data: Buffer;
+    if (method === 0) data = raw;
+    else if (method === 8) {
+      try {
+        data = inflateRawSync(raw, { maxOutputLength: MAX_ENTRY });
+      } catch {
+        throw new ZipError(`the zip entry ${name} cannot be decompressed`);
+      }
+    } else throw new ZipError(`${name} in the zip is compressed with method ${method}; pathbook reads only the usual "deflate"`);
+    if (data.length !== size || crc32(data) !== crc) throw new ZipError(`the zip entry ${name} is damaged (its checksum does not match)`);
+    entries.push({ name, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) });
+  }
+  return entries;
+}
+
+/** Zip files start with "PK\x03\x04" (or "PK\x05\x06" when empty). */
+export function looksLikeZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6);
+}
