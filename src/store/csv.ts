@@ -147,12 +147,13 @@ export interface CsvWriteOptions {
 // A spreadsheet treats a cell starting with one of these as a formula (OWASP; LF and NUL per the
 // 2025 update). csv-stringify's own escape_formulas misses LF and NUL, so the project does it here.
 const FORMULA_START = /^[=+\-@\t\r\n\0]/;
-// A plain negative number is a value, not a formula: "-1.5" stays as is.
-const NEGATIVE_NUMBER = /^-\d+(?:\.\d+)?$/;
+// A plain negative number is a value, not a formula: "-1.5" stays as is; so does a lone "-",
+// the blank marker of many exports.
+const NOT_A_FORMULA = /^-(?:\d+(?:\.\d+)?)?$/;
 
 /** True when a spreadsheet could read this cell as a formula. */
 export function isFormulaLike(cell: string): boolean {
-  return FORMULA_START.test(cell) && !NEGATIVE_NUMBER.test(cell);
+  return FORMULA_START.test(cell) && !NOT_A_FORMULA.test(cell);
 }
 
 /** The cell as a spreadsheet will show it as text: a leading apostrophe stops the formula. */

@@ -19,7 +19,7 @@ describe('csvText with escapeFormulas', () => {
     expect(back).toBe(`'${cell}`);
   });
 
-  it.each(['-1', '-2.5', '0', '3.25', 'Bob', 'a=b', ' =x'])('leaves %j alone (numbers stay numbers)', (cell) => {
+  it.each(['-1', '-2.5', '-', '0', '3.25', 'Bob', 'a=b', ' =x'])('leaves %j alone (numbers stay numbers)', (cell) => {
     const back = (parse(csvText(['v'], [[cell]], { escapeFormulas: true })) as string[][])[1]![0];
     expect(back).toBe(cell);
   });
@@ -74,6 +74,21 @@ describe('CSV printed for spreadsheets', () => {
     const labels = new Set(rows.slice(1).map((row) => row[4]));
     expect(labels).toContain('\'=HYPERLINK("http://evil.example")');
     expect([...labels].filter((l) => l && isFormulaLike(l))).toEqual([]);
+  });
+});
+
+describe('an import warns about formula-like cells and keeps them as typed', () => {
+  it('roster import names the file, line and column', async () => {
+    const dir = copyExample();
+    const file = join(dir, '..', 'class-list.csv');
+    writeFileSync(file, 'Student ID,First Name,Last Name,Period,Email\nS029,"=HYPERLINK(""http://evil.example"",""x"")",Reyes,2,s029@students.example.org\nS030,Ana,@Lopez,4,\n');
+    const r = await run(['roster', 'import', file], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/class-list.csv:2:2: warning: First Name: "=HYPERLINK\(\\"http:\/\/evil.example\\",\\"x\\"\)" starts like a spreadsheet formula/);
+    expect(r.stderr).toMatch(/class-list.csv:3:3: warning: Last Name: "@Lopez" starts like a spreadsheet formula/);
+    const roster = readFileSync(join(dir, 'roster.csv'), 'utf8');
+    expect(roster).toContain('S029,"=HYPERLINK(""http://evil.example"",""x"")",Reyes,');
+    expect(roster).toContain('S030,Ana,@Lopez,');
   });
 });
 

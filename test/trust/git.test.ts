@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { undoTarget } from '../../src/cli/commands/undo.ts';
-import { copyExample, run, snapshot } from '../helpers.ts';
+import { copyExample, DOWNLOADS, run, snapshot } from '../helpers.ts';
 
 const QUIZ = 'assessments/2026-11-06-expressions-quiz';
 
@@ -56,7 +56,7 @@ describe('git.autoCommit', () => {
     const r = await run(['mastery', '--write'], { cwd: dir, env: gitEnv('2026-11-20T15:01:00Z') });
     expect(r.code, r.stderr).toBe(0);
     const [last] = log(dir);
-    expect(last).toBe('pathbook mastery --write\n\nPathbook-Command: mastery --write');
+    expect(last).toBe('mastery: mastery.csv recomputed from the evidence\n\nPathbook-Command: mastery --write');
     expect(git(dir, ['show', '--name-only', '--format=', 'HEAD']).trim()).toBe('mastery.csv');
     expect(git(dir, ['status', '--porcelain'])).toBe('');
   });
@@ -161,12 +161,12 @@ describe('pathbook undo', () => {
     expect(afterWrite['mastery.csv']).not.toBe(start['mastery.csv']);
     const u = await run(['undo'], { cwd: dir, env: gitEnv() });
     expect(u.code, u.stderr).toBe(0);
-    expect(u.stdout).toMatch(/^Undid [0-9a-f]{7} "pathbook mastery --write": restored mastery.csv; committed [0-9a-f]{7}\.$/m);
+    expect(u.stdout).toMatch(/^Undid [0-9a-f]{7} "mastery: mastery.csv recomputed from the evidence": restored mastery.csv; committed [0-9a-f]{7}\.$/m);
     // mastery.csv is back to the start; the teacher's own commit is not pathbook's to undo.
     expect(snapshot(dir)['mastery.csv']).toBe(start['mastery.csv']);
     expect(readFileSync(join(dir, `${QUIZ}.csv`), 'utf8')).toBe(edited);
     const [last] = log(dir);
-    expect(last).toMatch(/^undo: pathbook mastery --write\n\nPathbook-Command: undo\nPathbook-Undoes: [0-9a-f]{40}$/);
+    expect(last).toMatch(/^undo: mastery: mastery.csv recomputed from the evidence\n\nPathbook-Command: undo\nPathbook-Undoes: [0-9a-f]{40}$/);
     // One more step back: the first `mastery --write` (made when the repository began) created mastery.csv.
     const again = await run(['undo', '--json'], { cwd: dir, env: gitEnv() });
     expect(again.code, again.stderr).toBe(0);
@@ -201,7 +201,22 @@ describe('pathbook undo', () => {
     git(dir, ['commit', '-q', '-am', 'Hand edit']);
     const r = await run(['undo'], { cwd: dir, env: gitEnv() });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/mastery.csv changed again after [0-9a-f]{7} \("pathbook mastery --write"\)/);
+    expect(r.stderr).toMatch(/mastery.csv changed again after [0-9a-f]{7} \("mastery: mastery.csv recomputed from the evidence"\)/);
+  });
+
+  it('takes back a roster import: both files it wrote, in one commit', async () => {
+    const dir = await repoClass();
+    const before = snapshot(dir);
+    const imp = await run(['roster', 'import', join(DOWNLOADS, 'roster-export.csv')], { cwd: dir, env: gitEnv() });
+    expect(imp.code, imp.stderr).toBe(0);
+    const [msg] = log(dir);
+    expect(msg).toMatch(/^roster import: roster-export.csv, 2 added(, \d+ updated)?\n\nPathbook-Command: roster import$/);
+    expect(git(dir, ['show', '--name-only', '--format=', 'HEAD']).trim().split('\n').sort()).toEqual(['mastery.csv', 'roster.csv']);
+    const u = await run(['undo', '--json'], { cwd: dir, env: gitEnv() });
+    expect(u.code, u.stderr).toBe(0);
+    expect(JSON.parse(u.stdout).files.sort()).toEqual(['mastery.csv', 'roster.csv']);
+    expect(snapshot(dir)).toEqual(before);
+    expect(git(dir, ['status', '--porcelain'])).toBe('');
   });
 
   it('walks back past undos and what they undid', () => {

@@ -65,7 +65,7 @@ Examples:
     .action(async (opts: MasteryCliOptions) => {
       if (opts.write) {
         if (opts.method || opts.asOf) throw new UserError('--write records the folder\'s own method and today\'s evidence', { hint: 'drop --method/--as-of when writing mastery.csv', exitCode: 2 });
-        const r = await ctx.write('mastery --write', ({ book }) => ({ changes: [masteryChange(book)], result: {} }));
+        const r = await ctx.write('mastery --write', ({ book }) => ({ changes: [masteryChange(book)], result: {}, message: `mastery: ${MASTERY_FILE} recomputed from the evidence` }));
         ctx.info(r.written.length ? `Wrote ${MASTERY_FILE}.` : `${MASTERY_FILE} is up to date.`);
       }
       const { book } = await ctx.loadBook();
