@@ -57,12 +57,12 @@ describe('the CLI on hostile files', () => {
     expect(at(8)).toMatch(/unsafe student id "a\\\\b"/);
   });
 
-  it('a NUL byte anywhere makes the file unreadable as text, not a path', () => {
+  it('a NUL byte in an id is refused with its line, never used as a path', () => {
     const dir = copyExample();
     writeFileSync(join(dir, 'roster.csv'), 'id,given_name,family_name\nS001\0/../x,A,B\n');
     const r = runBuilt(['check'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('roster.csv:1: error: this is not a text file');
+    expect(r.stdout).toContain('roster.csv:2: error: this line holds a NUL byte');
   });
 
   it('a file the size of an attack is refused quickly', () => {

@@ -20,8 +20,11 @@ const short = (c: CommitInfo) => `${c.hash.slice(0, 7)} (${c.date}, "${c.subject
 
 export function register(program: Command, ctx: CliContext): void {
   program.command('diff')
-    .summary('who moved up or down on what, from the git history of mastery.csv')
-    .description('Compare mastery now with an earlier moment of the gradebook\'s git history: who moved up or\ndown a level on which standard, and who has a first score. Needs the folder to be in git\n(turn on git.autoCommit in pathbook.yaml to commit every change).')
+    .summary('who moved up or down a level, from git history')
+    .description(`Compare mastery now with an earlier moment of the gradebook's git history:
+who moved up or down a level on which standard, and who has a first score.
+The folder must be in git (git.autoCommit: true in pathbook.yaml commits every
+change).`)
     .option('--since <when>', 'a commit (hash, HEAD~3, tag), a date (YYYY-MM-DD), yesterday, last-week or last-month (default: before the last change)')
     .option('--to <commit>', 'compare up to this commit instead of the folder now')
     .option('--scores', 'also list score changes within the same level')

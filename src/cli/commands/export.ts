@@ -17,12 +17,14 @@ interface ExportOptions { anonymize?: boolean; key?: string }
 export function register(program: Command, ctx: CliContext): void {
   program.command('export <dir>')
     .summary('write an anonymized copy of the gradebook to share')
-    .description(`Write a copy of the gradebook to <dir> (a new or empty folder outside the gradebook) with
-students as A001, A002… (in the order of their ids) named "Student 001"…, no emails, and no
-free text about a student: observation notes, strengths, reflections, goal texts and
-accommodations are removed, as are comments in the YAML files. Reports derived from the
-source files (${DERIVED_LEFT_OUT.join(', ')}) are left out; mastery.csv is computed again.
-The copy passes \`pathbook check\` and gives the same mastery under the new ids.`)
+    .description(`Write a copy of the gradebook to <dir>, a new or empty folder outside it, to
+share with a coach or a PLC. Students become A001, A002… (in the order of
+their ids), named "Student 001"…; emails are removed, and so is free text
+about a student: observation notes, strengths, reflections, goal texts,
+accommodations and comments in YAML files. Reports made from the source files
+(${DERIVED_LEFT_OUT.join(', ')}) are left out; mastery.csv is
+computed again. The copy passes \`pathbook check\` and gives the same mastery
+under the new ids.`)
     .option('--anonymize', 'replace names and ids and remove free text (required)')
     .option('--key <file>', 'also write the id → pseudonym key to this CSV file (keep it private; not inside <dir>)')
     .addHelpText('after', `

@@ -22,7 +22,10 @@ export function undoTarget(commits: readonly PathbookCommit[]): PathbookCommit |
 export function register(program: Command, ctx: CliContext): void {
   program.command('undo')
     .summary('take back the last change pathbook committed')
-    .description('Restore the files the last pathbook commit changed (with git.autoCommit: true in pathbook.yaml,\nevery writing command commits), as a new commit. Run it again to go one more step back.\nThe folder must have no uncommitted changes.')
+    .description(`Restore the files that the last pathbook commit changed, as a new commit
+(with git.autoCommit: true in pathbook.yaml, every writing command commits).
+Run it again to go one more step back. The folder must have no uncommitted
+changes.`)
     .addHelpText('after', `
 Examples:
   $ pathbook undo                 take back the last import
