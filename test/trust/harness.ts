@@ -19,8 +19,18 @@ export function prng(seed: number): () => number {
 
 export interface SpawnResult { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; ms: number }
 
-/** Runs a node script (the built CLI by default); killAfterMs sends SIGKILL after that long. */
-export function spawnNode(args: string[], opts: { cwd: string; env?: Record<string, string>; killAfterMs?: number; script?: string }): Promise<SpawnResult> {
+export interface KillOn {
+  /** Polled every millisecond from the start… */
+  when(): boolean;
+  /** …and once it holds, SIGKILL after this many more milliseconds. */
+  thenMs: number;
+}
+
+/**
+ * Runs a node script (the built CLI by default). killAfterMs sends SIGKILL after that long;
+ * killOn sends it a moment after something is seen in the folder (e.g. the commit beginning).
+ */
+export function spawnNode(args: string[], opts: { cwd: string; env?: Record<string, string>; killAfterMs?: number; killOn?: KillOn; script?: string }): Promise<SpawnResult> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child: ChildProcess = spawn(process.execPath, [opts.script ?? BIN, ...args], {
@@ -32,10 +42,16 @@ export function spawnNode(args: string[], opts: { cwd: string; env?: Record<stri
     let stderr = '';
     child.stdout!.on('data', (d) => { stdout += d; });
     child.stderr!.on('data', (d) => { stderr += d; });
-    const timer = opts.killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), opts.killAfterMs);
+    let timer = opts.killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), opts.killAfterMs);
+    const poll = opts.killOn && setInterval(() => {
+      if (!opts.killOn!.when()) return;
+      clearInterval(poll);
+      timer = setTimeout(() => child.kill('SIGKILL'), opts.killOn!.thenMs);
+    }, 1);
     child.on('error', reject);
     child.on('close', (code, signal) => {
       if (timer) clearTimeout(timer);
+      if (poll) clearInterval(poll);
       resolve({ code, signal, stdout, stderr, ms: performance.now() - started });
     });
   });
