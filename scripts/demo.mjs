@@ -37,6 +37,16 @@ step('Monday morning: is the gradebook folder sound?', ['check']);
 step('Who is in 2nd period?', ['roster', 'list', '--section', 'P2'], { show: 8 });
 step('Two students joined this week: preview the school\'s roster export, then merge it', ['roster', 'import', join(downloads, 'roster-export.csv'), '--dry-run']);
 step('Merge it for real (running it again changes nothing)', ['roster', 'import', join(downloads, 'roster-export.csv')], { show: 4 });
-step('The class heatmap for the ratios unit', ['mastery', '--unit', 'ratios']);
+step('The ratios unit at a glance: one level per student per standard, class mean and median, counts at each level', ['mastery', '--unit', 'ratios']);
+step('Why is Liam Approaching on 6.RP.A.3? Every score with its file and row, and the arithmetic', ['explain', 'S005', '6.RP.A.3'], { show: 30 });
+step("Liam's page: every standard by unit with a trend line, and what he is ready to learn next", ['student', 'S005']);
+
+step("Friday: next week's readiness groups on ratio word problems, a reason for every student", ['group', '--mode', 'readiness', '--standard', '6.RP.A.3', '--week', 'next'], { show: 16 });
+step('…and the station rotation: the group that most needs reteaching meets the teacher first', ['rotation', '--week', 'next'], { show: 14 });
+step("Build each student's ratios playlist from the activity bank", ['playlist', '--unit', 'ratios', '--all'], { show: 12 });
+step('Liam finished his first must-do', ['done', 'S005', 'ratio-language-reading']);
+step('Emma finished her only must-do: she is ready for the checkpoint', ['done', 'S028', 'unit-rate-practice-set']);
+step('Who in 4th period is ready for a checkpoint?', ['progress', '--unit', 'ratios', '--section', 'P4']);
+step('A tic-tac-toe choice board for the unit', ['choice-board', '--unit', 'ratios'], { show: 12 });
 
 console.log(`\nDone. Explore the folder yourself:\n  cd ${JSON.stringify(dir)}\n  ${join(repo, 'bin', 'pathbook')} --help`);

@@ -80,6 +80,7 @@ export function checkBook(book: Book): Diagnostic[] {
   for (const o of book.observations) {
     if (!students.has(o.studentId)) out.push(error('observations', o.source, `observation for ${JSON.stringify(o.studentId)}, who is not in roster.csv`, 'fix the student id'));
     if (!standards.has(o.standard)) out.push(error('observations', o.source, `observation on ${JSON.stringify(o.standard)}, which is not in standards.yaml`, 'fix the standard code'));
+    else if (standards.get(o.standard)!.children.length) out.push(error('observations', o.source, `observation on ${o.standard}, a parent standard that rolls up from its children`, 'record it on one of its children'));
     if (o.score < 0 || o.score > max) out.push(error('observations', o.source, `score ${formatPoints(o.score)} is outside the scale 0–${formatPoints(max)}`, 'observations carry a score on the mastery scale'));
   }
 
@@ -95,9 +96,13 @@ export function checkBook(book: Book): Diagnostic[] {
     for (const s of book.standards) {
       if (s.children.length) continue;
       for (const tier of ['reteach', 'extend'] as const) {
-        if (!book.activities.some((a) => a.tier === tier && a.standards.includes(s.id))) {
-          out.push(warning('activities', s.source, `${s.id} has no ${tier} activity in activities.yaml`, `add one so playlists can offer a ${tier} track`));
+        if (!book.activities.some((a) => a.tier === tier && a.kind !== 'quiz' && a.standards.includes(s.id))) {
+          out.push(warning('activities', s.source, `${s.id} has no ${tier} activity in activities.yaml`, `add one so playlists can offer ${tier === 'extend' ? 'an extension' : 'a reteach track'}`));
         }
+      }
+      // A playlist ends each must-do standard with a checkpoint: a quiz aligned to it.
+      if (!book.activities.some((a) => a.kind === 'quiz' && a.standards.includes(s.id))) {
+        out.push(warning('activities', s.source, `${s.id} has no checkpoint (an activity of kind quiz) in activities.yaml`, 'add one so playlists can end with a mastery check'));
       }
     }
   }

@@ -19,8 +19,9 @@ export class ParseCache {
   private readonly file: string;
   readonly enabled: boolean;
 
-  constructor(root: string, enabled = BUILD !== '') {
-    this.file = join(root, CACHE_DIR, 'cache', 'parsed.json');
+  /** `name` keeps a separate cache file for files outside the book (e.g. playlists). */
+  constructor(root: string, enabled = BUILD !== '', name = 'parsed') {
+    this.file = join(root, CACHE_DIR, 'cache', `${name}.json`);
     this.enabled = enabled;
     if (!enabled || !existsSync(this.file)) return;
     try {

@@ -6,7 +6,7 @@ import { parseYamlText, yamlText } from './yaml.ts';
 
 export const STANDARDS_FILE = 'standards.yaml';
 
-export function parseStandards(text: string, file = STANDARDS_FILE, defaults = { w: DEFAULT_W, n: DEFAULT_N }): { standards: Standard[]; diagnostics: Diagnostic[] } {
+export function parseStandards(text: string, file = STANDARDS_FILE, defaults: { method?: MethodName; w: number; n: number } = { w: DEFAULT_W, n: DEFAULT_N }): { standards: Standard[]; diagnostics: Diagnostic[] } {
   const { yaml, diagnostics } = parseYamlText(text, file);
   if (!yaml || yaml.data === null || yaml.data === undefined) return { standards: [], diagnostics };
   const f = new Fields(yaml, diagnostics, 'standards');
@@ -17,7 +17,10 @@ export function parseStandards(text: string, file = STANDARDS_FILE, defaults = {
       return;
     }
     f.unknownKeys([i], ['id', 'statement', 'student_statement', 'unit', 'prerequisites', 'children', 'rollup', 'method', 'w', 'n', 'case_id']);
-    const method = f.has([i, 'method']) ? f.oneOf<MethodName>([i, 'method'], METHODS, 'decaying-average') : undefined;
+    // A standard may set its method, its parameters, or both (DESIGN.md: "overridable per standard");
+    // what it leaves out comes from pathbook.yaml.
+    const own = f.has([i, 'method']) || f.has([i, 'w']) || f.has([i, 'n']);
+    const method = f.has([i, 'method']) ? f.oneOf<MethodName>([i, 'method'], METHODS, 'decaying-average') : (defaults.method ?? 'decaying-average');
     standards.push({
       id: f.text([i, 'id'], { required: true, id: true }),
       statement: f.text([i, 'statement']),
@@ -26,7 +29,7 @@ export function parseStandards(text: string, file = STANDARDS_FILE, defaults = {
       prerequisites: f.texts([i, 'prerequisites'], { id: true }),
       children: f.texts([i, 'children'], { id: true }),
       rollup: f.has([i, 'rollup']) ? f.oneOf<RollupRule>([i, 'rollup'], ['all-mastered', 'mean', 'min'], 'mean') : undefined,
-      method: method ? {
+      method: own ? {
         method,
         w: f.number([i, 'w'], { fallback: defaults.w, min: 0.01, max: 0.99 }),
         n: f.number([i, 'n'], { fallback: defaults.n, min: 1, max: 10, integer: true }),

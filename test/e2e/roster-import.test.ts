@@ -29,7 +29,8 @@ describe('roster import of the example export (the demo step)', () => {
     const first = runBuilt(['roster', 'import', EXPORT], { cwd: dir });
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain('Wrote roster.csv.');
+    // The example class keeps mastery.csv, so the new students' rows are added to it too.
+    expect(first.stdout).toContain('Wrote roster.csv, mastery.csv.');
     const after = readFileSync(join(dir, 'roster.csv'), 'utf8');
     // The two new rows, in id order, and every other byte as it was.
     expect(after).toBe(original + 'S029,Valentina,Cruz,P2,valentina.cruz@students.example.org,active\nS030,Noor,Haddad,P4,noor.haddad@students.example.org,active\n');
@@ -128,7 +129,7 @@ describe('a OneRoster 1.2 zip', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(j).toMatchObject({ format: 'oneroster-1.2', classes: ['Math 6 - Period 2'], read: 3, written: ['roster.csv'] });
+    expect(j).toMatchObject({ format: 'oneroster-1.2', classes: ['Math 6 - Period 2'], read: 3, written: ['roster.csv', 'mastery.csv'] });
     expect(j.added).toEqual([{ id: 'S029', given_name: 'Vale', family_name: 'Cruz', section: 'P2', email: 'valentina.cruz@students.example.org' }]);
     expect(j.updated).toEqual([{ id: 'S020', changes: [{ field: 'status', from: 'active', to: 'withdrawn' }] }]);
     expect(j.unchanged).toEqual(['S005']);

@@ -1,21 +1,24 @@
 // pathbook mastery: the class heatmap (students × standards), mastery.csv, and --json for scripts.
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { isValidDate } from '../../domain/ids.ts';
-import { masteryTable, type MasteryOptions } from '../../domain/mastery/table.ts';
+import { describeMethod } from '../../domain/mastery/methods.ts';
+import { folderMethod, masteryTable, methodFor, type MasteryOptions } from '../../domain/mastery/table.ts';
+import { compareText } from '../../domain/numbers.ts';
 import { METHODS, type Book, type MethodName } from '../../domain/types.ts';
 import { renderHeatmap } from '../../render/heatmap.ts';
 import { UserError } from '../../store/errors.ts';
-import { MASTERY_FILE, masteryCsvText, masteryRow, masteryChange } from '../../store/mastery-store.ts';
+import { MASTERY_FILE, masteryChange, masteryCsvText, masteryRow, type MasteryRow } from '../../store/mastery-store.ts';
 import type { CliContext } from '../context.ts';
 
-interface MasteryCliOptions {
-  section?: string; standard?: string[]; unit?: string; student?: string[];
-  method?: MethodName; w?: number; n?: number; asOf?: string; csv?: boolean; write?: boolean;
+export interface MethodCliOptions { method?: MethodName; w?: number; n?: number; asOf?: string }
+
+interface MasteryCliOptions extends MethodCliOptions {
+  section?: string; standard?: string[]; unit?: string; student?: string[]; csv?: boolean; write?: boolean;
 }
 
 export function parseWeight(v: string): number {
   const n = Number(v);
-  if (!(n > 0 && n < 1)) throw new InvalidArgumentError('must be a number between 0 and 1, e.g. 0.65');
+  if (!(n >= 0.01 && n <= 0.99)) throw new InvalidArgumentError('must be a number from 0.01 to 0.99, e.g. 0.65');
   return n;
 }
 
@@ -33,56 +36,81 @@ export function parseDate(v: string): string {
 const collect = (v: string, prev: string[] = []) => [...prev, ...v.split(',').map((s) => s.trim()).filter(Boolean)];
 
 /** --method/--w/--n/--as-of as domain options (shared by mastery, explain, student). */
-export function methodOptions(o: { method?: MethodName; w?: number; n?: number; asOf?: string }): MasteryOptions {
-  return { method: o.method ? { method: o.method, w: o.w, n: o.n } : undefined, asOf: o.asOf };
+export function methodOptions(o: MethodCliOptions): MasteryOptions {
+  const given = o.method !== undefined || o.w !== undefined || o.n !== undefined;
+  return { method: given ? { method: o.method, w: o.w, n: o.n } : undefined, asOf: o.asOf };
 }
 
 export function addMethodOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option('--method <method>', 'see another calculation method without changing the folder').choices([...METHODS]))
-    .option('--w <weight>', 'weight of the newest score for decaying/weighted averages (0–1)', parseWeight)
-    .option('--n <count>', 'scores needed (n-mastery) or averaged (most-recent-n)', parseCount)
+    .option('--w <weight>', 'weight of the newest score for decaying/weighted averages (0.01–0.99)', parseWeight)
+    .option('--n <count>', 'scores needed (n-mastery) or averaged (most-recent-n), 1–10', parseCount)
     .option('--as-of <date>', 'the class as it stood on this date (YYYY-MM-DD)', parseDate);
 }
+
+/** "decaying-average (w 0.65)", with a note when some of the standards shown use their own method. */
+export function methodLine(book: Book, opts: MasteryOptions, standards = book.standards): string {
+  const main = describeMethod(folderMethod(book, opts));
+  const other = standards.filter((s) => !s.children.length && describeMethod(methodFor(book, s, opts)) !== main).length;
+  return other ? `${main}; ${other} standard${other === 1 ? '' : 's'} with their own` : main;
+}
+
+export const byStudentThenStandard = (a: MasteryRow, b: MasteryRow) => compareText(a.student_id, b.student_id) || compareText(a.standard, b.standard);
 
 export function register(program: Command, ctx: CliContext): void {
   const cmd = program.command('mastery')
     .summary('the class heatmap: mastery by student and standard')
-    .description('Mastery of each standard for each active student, coloured by level, with\nper-standard class mean, median and counts at each level, and per-student\ncounts mastered.')
+    .description('Mastery of each standard for each active student, one level per cell (coloured when the terminal allows), with per-standard class mean, median and counts at each level, and per-student counts mastered. --json and --csv give mastery.csv\'s rows for the same view.')
     .option('--section <section>', 'only this section')
     .option('--standard <ids>', 'only these standards (comma-separated, repeatable)', collect)
     .option('--unit <unit>', 'only the standards of this unit')
     .option('--student <ids>', 'only these students (comma-separated, repeatable)', collect)
-    .option('--csv', 'print CSV with mastery.csv\'s columns')
+    .option('--csv', 'print CSV with mastery.csv\'s columns (safe to open in a spreadsheet)')
     .option('--write', `rewrite ${MASTERY_FILE} from the evidence`);
   addMethodOptions(cmd)
     .addHelpText('after', `
 Examples:
-  $ pathbook mastery
   $ pathbook mastery --section P2 --unit ratios
   $ pathbook mastery --method power-law --as-of 2026-11-01
   $ pathbook mastery --json | jq '.[] | select(.mastered == false)'`)
     .action(async (opts: MasteryCliOptions) => {
+      let written: Book | undefined;
       if (opts.write) {
-        if (opts.method || opts.asOf) throw new UserError('--write records the folder\'s own method and today\'s evidence', { hint: 'drop --method/--as-of when writing mastery.csv', exitCode: 2 });
-        const r = await ctx.write('mastery --write', ({ book }) => ({ changes: [masteryChange(book)], result: {}, message: `mastery: ${MASTERY_FILE} recomputed from the evidence` }));
+        if (opts.method || opts.w || opts.n || opts.asOf) {
+          throw new UserError(`--write records the folder's own methods and all of today's evidence in ${MASTERY_FILE}`, { hint: 'drop --method/--w/--n/--as-of when writing', exitCode: 2 });
+        }
+        // Report on the very book that was written from (no second load).
+        const r = await ctx.write('mastery --write', (loaded) => ({ changes: [masteryChange(loaded.book)], result: { book: loaded.book }, message: `mastery: ${MASTERY_FILE} recomputed from the evidence` }));
         ctx.info(r.written.length ? `Wrote ${MASTERY_FILE}.` : `${MASTERY_FILE} is up to date.`);
+        written = r.book;
       }
-      const { book } = await ctx.loadBook();
+      const book = written ?? (await ctx.loadBook()).book;
       const view = filterView(book, opts);
-      const table = masteryTable(book, methodOptions(opts));
+      const mopts = methodOptions(opts);
+      const table = masteryTable(book, mopts);
       const students = table.students.filter((s) => view.students.has(s.id));
       const standards = table.standards.filter((s) => view.standards.has(s.id));
-      const cells = students.flatMap((s) => standards.map((std) => table.cells.get(s.id)!.get(std.id)!));
+      const rows = () => students.flatMap((s) => standards.map((std) => masteryRow(table.cells.get(s.id)!.get(std.id)!))).sort(byStudentThenStandard);
       if (ctx.globals.json) {
-        ctx.json(cells.map(masteryRow).sort((a, b) => (a.student_id < b.student_id ? -1 : a.student_id > b.student_id ? 1 : a.standard < b.standard ? -1 : a.standard > b.standard ? 1 : 0)));
+        ctx.json(rows());
         return;
       }
       if (opts.csv) {
-        ctx.out(masteryCsvText(cells.map(masteryRow).sort((a, b) => (a.student_id < b.student_id ? -1 : a.student_id > b.student_id ? 1 : a.standard < b.standard ? -1 : a.standard > b.standard ? 1 : 0)), true).trimEnd());
+        ctx.out(masteryCsvText(rows(), true));
         return;
       }
-      ctx.out(renderHeatmap({ book, table, students, standards, style: ctx.style }));
+      if (!students.length) {
+        ctx.out(opts.section || opts.student ? 'No active students match.' : 'No active students yet: add them with `pathbook roster import <file>`.');
+        return;
+      }
+      if (!standards.length) {
+        ctx.out('No standards yet: add them to standards.yaml or run `pathbook standards import <file>`.');
+        return;
+      }
+      const who = `${students.length} student${students.length === 1 ? '' : 's'}${opts.section ? ` in ${opts.section}` : ''}`;
+      const title = `${book.settings.className} · ${who} · ${methodLine(book, mopts, standards)}${opts.asOf ? ` · as of ${opts.asOf}` : ''}`;
+      ctx.out(renderHeatmap({ scale: book.settings.scale, table, students, standards, style: ctx.style, title }));
     });
 }
 
@@ -96,7 +124,7 @@ function filterView(book: Book, o: MasteryCliOptions): { students: Set<string>; 
     throw new UserError(`no standards in unit ${JSON.stringify(o.unit)}`, { hint: `units: ${units}`, exitCode: 2 });
   }
   if (o.section && !book.students.some((s) => s.section === o.section)) {
-    const sections = [...new Set(book.students.map((s) => s.section))].sort().join(', ');
+    const sections = [...new Set(book.students.map((s) => s.section))].sort(compareText).join(', ');
     throw new UserError(`no students in section ${JSON.stringify(o.section)}`, { hint: `sections: ${sections}`, exitCode: 2 });
   }
   return {

@@ -39,31 +39,42 @@ export interface StudentEvidence {
   dropped: Map<string, DroppedEvidence[]>;
 }
 
-/** The evidence scores one assessment gives one student, per standard (blank items left out). */
-export function assessmentEvidence(a: Assessment, row: Assessment['scores'][number], max: number): Evidence[] {
-  const perStandard = new Map<string, ItemWork[]>();
+/** Per standard, the items of an assessment aligned with it (in item order): computed once per assessment. */
+export function itemsByStandard(a: Assessment): Map<string, Assessment['items']> {
+  const by = new Map<string, Assessment['items']>();
   for (const item of a.items) {
-    const p = row.points[item.id];
-    if (p === null || p === undefined) continue;
     for (const std of item.standards) {
-      let list = perStandard.get(std);
-      if (!list) perStandard.set(std, (list = []));
-      list.push({ item: item.id, earned: p, possible: item.points });
+      let list = by.get(std);
+      if (!list) by.set(std, (list = []));
+      list.push(item);
     }
   }
+  return by;
+}
+
+/** The evidence scores one assessment gives one student, per standard (blank items left out). */
+export function assessmentEvidence(a: Assessment, row: Assessment['scores'][number], max: number, byStandard = itemsByStandard(a), detail = true): Evidence[] {
   const out: Evidence[] = [];
-  for (const [standard, items] of perStandard) {
+  for (const [standard, aligned] of byStandard) {
+    const items: ItemWork[] = [];
+    let taken = 0;
     let earned = 0;
     let possible = 0;
-    for (const w of items) {
-      earned += w.earned;
-      possible += w.possible;
+    for (const item of aligned) {
+      const p = row.points[item.id];
+      if (p === null || p === undefined) continue;
+      if (detail) items.push({ item: item.id, earned: p, possible: item.points });
+      taken++;
+      earned += p;
+      possible += item.points;
     }
-    if (possible <= 0) continue;
-    out.push({
+    if (!taken || possible <= 0) continue;
+    const e: Evidence = {
       studentId: row.studentId, standard, date: a.date, score: (earned / possible) * max,
-      kind: 'assessment', from: a.id, title: a.title, items, earned, possible, source: row.source,
-    });
+      kind: 'assessment', from: a.id, title: a.title, earned, possible, source: row.source,
+    };
+    if (detail) e.items = items;
+    out.push(e);
   }
   return out;
 }
@@ -79,12 +90,17 @@ function observationEvidence(o: Observation): Evidence {
 export interface EvidenceOptions {
   /** Only evidence dated on or before this day. */
   asOf?: string;
+  /** Keep the item-by-item working of each piece (explain does; class tables do not need it). */
+  detail?: boolean;
+  /** Only these students' evidence (a one-student report need not read everyone's). */
+  students?: ReadonlySet<string>;
 }
 
 /** Every student's evidence, ordered, with retaken evidence dropped (and remembered for `explain`). */
 export function collectEvidence(book: Book, opts: EvidenceOptions = {}): Map<string, StudentEvidence> {
   const max = book.settings.scale.max;
   const asOf = opts.asOf;
+  const only = opts.students;
   const assessments = [...book.assessments]
     .filter((a) => !asOf || a.date <= asOf)
     .sort((x, y) => compareText(x.date, y.date) || compareText(x.id, y.id));
@@ -103,23 +119,31 @@ export function collectEvidence(book: Book, opts: EvidenceOptions = {}): Map<str
 
   // Assessments first within a date, then observations in file order: merge by date.
   const observations = [...book.observations]
-    .filter((o) => !asOf || o.date <= asOf)
+    .filter((o) => (!asOf || o.date <= asOf) && (!only || only.has(o.studentId)))
     .sort((x, y) => compareText(x.date, y.date) || x.index - y.index);
   let oi = 0;
   for (const a of assessments) {
     while (oi < observations.length && observations[oi]!.date < a.date) push(observationEvidence(observations[oi++]!));
-    for (const row of a.scores) for (const e of assessmentEvidence(a, row, max)) push(e);
+    const byStandard = itemsByStandard(a);
+    for (const row of a.scores) {
+      if (only && !only.has(row.studentId)) continue;
+      for (const e of assessmentEvidence(a, row, max, byStandard, opts.detail ?? true)) push(e);
+    }
   }
   while (oi < observations.length) push(observationEvidence(observations[oi++]!));
 
-  // A retake replaces the original for each standard on which the student has evidence from the retake.
+  // A retake replaces the original for each standard on which the student has evidence from the retake
+  // (DESIGN.md). Only its direct original: in a chain A ← B ← C a student who sat A and C keeps A, since
+  // C retakes B; one who sat all three keeps C alone. Observations are never dropped. With --as-of, a
+  // retake after that day is not there yet, so the original still counts.
   const retakes = assessments.filter((a) => a.retakeOf);
   if (retakes.length) {
     for (const se of out.values()) {
       for (const [standard, list] of se.byStandard) {
         const fromRetakes = new Set(list.filter((e) => e.kind === 'assessment').map((e) => e.from));
         const replaced = new Map<string, string>();
-        for (const r of retakes) if (fromRetakes.has(r.id)) replaced.set(r.retakeOf!, r.id);
+        // Retakes are in evidence order, so two retakes of one original name the later one.
+        for (const r of retakes) if (fromRetakes.has(r.id)) replaced.set(r.retakeOf!, `${r.id} (${r.date})`);
         if (!replaced.size) continue;
         const kept: Evidence[] = [];
         const dropped: DroppedEvidence[] = [];
