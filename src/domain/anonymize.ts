@@ -1,6 +1,8 @@
 // A gradebook a teacher can share with a coach or a PLC (issue #8): students get consistent
 // pseudonyms, and everything people wrote about a student is left out. Pure: Book in, Book out.
 import { compareText } from './numbers.ts';
+import type { WeekGroups } from './grouping.ts';
+import type { Playlist } from './playlists.ts';
 import type { Book, Profile } from './types.ts';
 
 export interface Anonymized {
@@ -9,6 +11,8 @@ export interface Anonymized {
   ids: Map<string, string>;
   /** What was taken out, in words for the summary. */
   removed: string[];
+  /** Files left out because they did not parse (named so the teacher can look). */
+  skipped?: string[];
 }
 
 /**
@@ -63,6 +67,33 @@ export function anonymizeBook(book: Book): Anonymized {
   return {
     book: { ...book, settings, students, assessments, observations, profiles },
     ids,
-    removed: ['names (now "Student 001"…)', 'emails', 'observation notes', 'strengths', 'reflections', 'goal texts', 'accommodations', 'comments in YAML files', 'source file names of imports'],
+    removed: ['names (now "Student 001"…)', 'emails', 'observation notes', 'strengths', 'reflections', 'goal texts', 'accommodations (and playlist notes that reveal them)', 'comments in YAML files', 'source file names of imports'],
+  };
+}
+
+/** Ids inside generated text ("S014 and S007 need 6.RP.A.3") replaced word by word. */
+export function replaceIds(text: string, ids: ReadonlyMap<string, string>): string {
+  return text.replace(/[A-Za-z0-9][A-Za-z0-9._-]*/g, (w) => ids.get(w) ?? w);
+}
+
+/** A week's groups under pseudonyms; the generated reasons stay (a reason a teacher typed is checked for names on export). */
+export function anonymizeGroups(w: WeekGroups, ids: ReadonlyMap<string, string>): WeekGroups {
+  return {
+    ...w,
+    absent: w.absent.map((id) => ids.get(id) ?? id),
+    groups: w.groups.map((g) => ({ ...g, members: g.members.map((m) => ({ id: ids.get(m.id) ?? m.id, reason: replaceIds(m.reason, ids) })) })),
+  };
+}
+
+/**
+ * A playlist under its pseudonym, without the lines that name a student's needs: a track's note
+ * ("does not offer extended-time") and why, and the playlist's notes reveal accommodations.
+ */
+export function anonymizePlaylist(p: Playlist, ids: ReadonlyMap<string, string>): Playlist {
+  return {
+    ...p,
+    student: ids.get(p.student) ?? p.student,
+    tracks: p.tracks.map(({ note: _note, why: _why, ...t }) => t),
+    notes: [],
   };
 }

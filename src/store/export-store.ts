@@ -2,8 +2,10 @@
 // what was parsed, never copied, so comments, unknown keys and stray files cannot carry a name out.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { isMap, isScalar, isSeq, parseDocument, visit, type Document } from 'yaml';
-import type { Anonymized } from '../domain/anonymize.ts';
+import { isScalar, isSeq, parseDocument, visit, type Document } from 'yaml';
+import { anonymizeGroups, anonymizePlaylist, type Anonymized } from '../domain/anonymize.ts';
+import { groupsFile, groupsYamlText, listGroupWeeks, readGroupWeek } from './groups-store.ts';
+import { parsePlaylist, playlistFile, playlistText, PLAYLISTS_DIR } from './playlist-store.ts';
 import type { Book, Profile } from '../domain/types.ts';
 import { displayName } from './roster-store.ts';
 import { activitiesText, ACTIVITIES_FILE } from './activities-store.ts';
@@ -21,9 +23,6 @@ import { yamlText } from './yaml.ts';
 
 /** Folders of reports derived from the source files: left out (the coach can regenerate them). */
 export const DERIVED_LEFT_OUT = ['plp/', 'playlists/*.md', 'groups/*.md', 'rotations/'];
-/** Keys of free text people write about a student, dropped from any YAML the export scrubs. */
-const FREE_TEXT_KEYS = new Set(['note', 'notes', 'text', 'comment', 'comments', 'reflection', 'reflections', 'strengths', 'name', 'email', 'displayName', 'given_name', 'family_name', 'accommodations']);
-
 function profileText(p: Profile): string {
   return yamlText({
     interests: p.interests, strengths: p.strengths, preferences: p.preferences, accommodations: p.accommodations,
@@ -62,29 +61,6 @@ export function anonymizedSettingsText(text: string, ids: ReadonlyMap<string, st
   return doc.toString({ lineWidth: 0 });
 }
 
-/** Any other YAML a command keeps per student or per week (groups, playlists): ids mapped, free text dropped. */
-export function scrubYaml(text: string, ids: ReadonlyMap<string, string>): string {
-  const doc = parseDocument(text);
-  stripComments(doc);
-  visit(doc, {
-    Pair(_, pair) {
-      if (isScalar(pair.key) && FREE_TEXT_KEYS.has(String(pair.key.value))) return visit.REMOVE;
-      return undefined;
-    },
-    Scalar(_, node) {
-      if (typeof node.value === 'string') node.value = replaceIds(node.value, ids);
-    },
-  });
-  if (isMap(doc.contents) || isSeq(doc.contents)) return doc.toString({ lineWidth: 0 });
-  return yamlText(doc.toJSON());
-}
-
-function replaceIds(s: string, ids: ReadonlyMap<string, string>): string {
-  const direct = ids.get(s);
-  if (direct) return direct;
-  return s.replace(/[A-Za-z0-9][A-Za-z0-9._-]*/g, (w) => ids.get(w) ?? w);
-}
-
 function listYaml(root: string, dir: string): string[] {
   const p = join(root, dir);
   if (!existsSync(p) || !statSync(p).isDirectory()) return [];
@@ -108,15 +84,24 @@ export function anonymizedFiles(root: string, original: Book, a: Anonymized): Fi
     files.push({ path: `${ASSESSMENTS_DIR}/${x.id}.csv`, content: scoresCsvText(x) });
   }
   for (const p of book.profiles) files.push({ path: `${STUDENTS_DIR}/${p.studentId}.yaml`, content: profileText(p) });
-  // Source YAML of other commands: week files keep their names, per-student files take the pseudonym.
-  for (const f of listYaml(root, 'groups')) files.push({ path: `groups/${f}`, content: scrubYaml(readFileSync(join(root, 'groups', f), 'utf8'), ids) });
-  for (const f of listYaml(root, 'playlists')) {
-    const [base, ext] = [f.replace(/\.ya?ml$/, ''), f.endsWith('.yml') ? 'yml' : 'yaml'];
-    const pseudo = ids.get(base);
-    if (!pseudo) continue;
-    files.push({ path: `playlists/${pseudo}.${ext}`, content: scrubYaml(readFileSync(join(root, 'playlists', f), 'utf8'), ids) });
+  // The weeks' groups and the playlists are source files too (later weeks and `done` read them):
+  // read with their own parsers and written again under pseudonyms. A file that does not parse is
+  // skipped and named, never copied.
+  const skipped: string[] = [];
+  for (const week of listGroupWeeks(root)) {
+    const r = readGroupWeek(root, week);
+    if (r?.groups && !r.diagnostics.some((d) => d.severity === 'error')) files.push({ path: groupsFile(week), content: groupsYamlText(anonymizeGroups(r.groups, ids)) });
+    else skipped.push(groupsFile(week));
+  }
+  for (const f of listYaml(root, PLAYLISTS_DIR)) {
+    const rel = `${PLAYLISTS_DIR}/${f}`;
+    const { playlist, diagnostics } = parsePlaylist(readFileSync(join(root, rel), 'utf8').replace(/^\uFEFF/, ''), rel);
+    const pseudo = ids.get(f.replace(/\.ya?ml$/, ''));
+    if (playlist && pseudo && !diagnostics.some((d) => d.severity === 'error')) files.push({ path: playlistFile(pseudo), content: playlistText(anonymizePlaylist(playlist, ids)) });
+    else skipped.push(rel);
   }
   assertNoLeak(files, original);
+  a.skipped = skipped;
   return files.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
 }
 

@@ -6,8 +6,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyExample, snapshot, tempDir } from '../helpers.ts';
-import { spawnNode, storeWorker } from './harness.ts';
+import { snapshot, tempDir } from '../helpers.ts';
+import { exampleWithoutMastery, spawnNode, storeWorker } from './harness.ts';
 
 /** A pid that belonged to a process that has exited. */
 function deadPid(): number {
@@ -22,7 +22,7 @@ function plantStaleLock(root: string, command = 'import x.csv'): void {
 
 describe('two writing commands started together', () => {
   it('the second exits 3 naming the holder when it may not wait, and the folder is the first one\'s result', async () => {
-    const dir = copyExample();
+    const dir = exampleWithoutMastery();
     const env = { PATHBOOK_LOCK_WAIT_MS: '0', PATHBOOK_TEST_PAUSE_MS: '300' };
     const [a, b] = await Promise.all([
       spawnNode(['mastery', '--write', '-q'], { cwd: dir, env }),
@@ -34,13 +34,13 @@ describe('two writing commands started together', () => {
     expect(loser.stderr).toMatch(/locked by `pathbook mastery --write` \(process \d+, started /);
     expect(loser.stderr).toContain('hint: wait for that command to finish');
     expect(loser.stderr).not.toMatch(/\n\s+at /);
-    const ref = copyExample();
+    const ref = exampleWithoutMastery();
     await spawnNode(['mastery', '--write', '-q'], { cwd: ref });
     expect(snapshot(dir)).toEqual(snapshot(ref));
   });
 
   it('with the default wait, both finish', async () => {
-    const dir = copyExample();
+    const dir = exampleWithoutMastery();
     const env = { PATHBOOK_TEST_PAUSE_MS: '100' };
     const rs = await Promise.all([1, 2].map(() => spawnNode(['mastery', '--write', '-q'], { cwd: dir, env })));
     expect(rs.map((r) => r.code)).toEqual([0, 0]);
@@ -56,7 +56,7 @@ describe('two writing commands started together', () => {
 
 describe('a lock left by a killed command', () => {
   it('is taken over at once by the next writing command', async () => {
-    const dir = copyExample();
+    const dir = exampleWithoutMastery();
     plantStaleLock(dir);
     const r = await spawnNode(['mastery', '--write', '-q'], { cwd: dir, env: { PATHBOOK_LOCK_WAIT_MS: '0' } });
     expect(r.stderr).toBe('');
@@ -75,7 +75,7 @@ describe('a lock left by a killed command', () => {
   }, 60_000);
 
   it('a live holder on this machine is never taken over', async () => {
-    const dir = copyExample();
+    const dir = exampleWithoutMastery();
     mkdirSync(join(dir, '.pathbook'), { recursive: true });
     writeFileSync(join(dir, '.pathbook', 'lock'), JSON.stringify({ pid: process.pid, host: hostname(), command: 'group --week next', started: '2026-11-23T08:00:00.000Z' }));
     const r = await spawnNode(['mastery', '--write'], { cwd: dir, env: { PATHBOOK_LOCK_WAIT_MS: '200' } });

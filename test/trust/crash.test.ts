@@ -6,7 +6,7 @@ import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyExample, DOWNLOADS, snapshot, tempDir } from '../helpers.ts';
-import { pool, prng, spawnNode, storeWorker, type KillOn, type SpawnResult } from './harness.ts';
+import { exampleWithoutMastery, pool, prng, spawnNode, storeWorker, type KillOn, type SpawnResult } from './harness.ts';
 
 const SEED = Number(process.env.PATHBOOK_CRASH_SEED ?? 20261123);
 const KILLS = Number(process.env.PATHBOOK_CRASH_KILLS ?? 0);
@@ -140,7 +140,7 @@ const scenarios: Scenario[] = [
   {
     name: 'mastery --write',
     kills: KILLS || 50,
-    setup: async () => copyExample(),
+    setup: async () => exampleWithoutMastery(),
     write: (dir, kill, env) => spawnNode(['mastery', '--write', '-q'], { cwd: dir, killAfterMs: kill?.afterMs, killOn: kill?.on, env: { PATHBOOK_TEST_PAUSE_MS: '15', ...env } }),
   },
   {

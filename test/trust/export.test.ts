@@ -75,23 +75,37 @@ describe('pathbook export --anonymize', () => {
     expect(readFileSync(join(target, 'mastery.csv'), 'utf8')).toBe(csv);
   });
 
-  it('leaves out derived reports and maps ids inside the YAML other commands keep', async () => {
+  it('keeps the weeks\' groups and the playlists under pseudonyms, leaves out printed reports, and the copy still works', async () => {
     const dir = copyExample();
+    for (const args of [['group', '--mode', 'readiness', '--standard', '6.RP.A.3'], ['rotation'], ['playlist', '--unit', 'ratios', '--all'], ['done', 'S005', 'ratio-language-reading']]) {
+      const r = await run([...args, '-q'], { cwd: dir });
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+    }
     mkdirSync(join(dir, 'plp'));
     writeFileSync(join(dir, 'plp', 'S014.md'), '# Hana Sato\n');
-    mkdirSync(join(dir, 'groups'));
-    writeFileSync(join(dir, 'groups', '2026-W48.yaml'), '# groups for Ms Rivera\nweek: 2026-W48\ngroups:\n  - name: Hana Sato group\n    students: [S014, S007]\n    reason: "S014 and S007 need 6.RP.A.3"\n');
-    writeFileSync(join(dir, 'groups', '2026-W48.md'), 'Hana Sato, Ethan Smith-Jones\n');
-    mkdirSync(join(dir, 'playlists'));
-    writeFileSync(join(dir, 'playlists', 'S014.yaml'), 'student: S014\nitems:\n  - activity: ratio-language-video\n    done: true\n    note: "Hana loved it"\n');
-    writeFileSync(join(dir, 'playlists', 'S014.md'), 'Hana Sato\n');
+    const hidden = secrets(dir);
     const target = join(tempDir(), 'out');
-    const r = await run(['export', '--anonymize', target], { cwd: dir });
+    const key = join(tempDir(), 'key.csv');
+    const r = await run(['export', '--anonymize', target, '--key', key], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     const files = everyFile(target);
-    expect(Object.keys(files).filter((f) => /^(plp|groups|playlists|rotations)\//.test(f)).sort()).toEqual(['groups/2026-W48.yaml', 'playlists/A014.yaml']);
-    expect(files['groups/2026-W48.yaml']).toBe('week: 2026-W48\ngroups:\n  - students: [ A014, A007 ]\n    reason: "A014 and A007 need 6.RP.A.3"\n');
-    expect(files['playlists/A014.yaml']).toBe('student: A014\nitems:\n  - activity: ratio-language-video\n    done: true\n');
+    const kept = Object.keys(files).filter((f) => /^(plp|groups|playlists|rotations)\//.test(f));
+    expect(kept.filter((f) => !f.endsWith('.yaml'))).toEqual([]);
+    expect(kept.filter((f) => f.startsWith('groups/'))).toEqual(['groups/2026-W49.yaml']);
+    expect(kept.filter((f) => f.startsWith('playlists/')).length).toBe(27);
+    const map = new Map(readFileSync(key, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',') as [string, string]));
+    // S005's playlist: same tracks and done date under A005, but no line about the supports she needs.
+    const mine = files[`playlists/${map.get('S005')}.yaml`]!;
+    expect(mine).toMatch(/done: 2026-11-23/);
+    expect(mine).not.toMatch(/extended-time|text-to-speech|note:|why:/);
+    expect(Object.entries(files).flatMap(([f, t]) => hidden.filter((h) => t.includes(h) && h.length > 3).map((h) => `${f}: ${h}`))).toEqual([]);
+    // Later weeks and `progress` read these files in the copy as in the original.
+    const progress = JSON.parse((await run(['progress', '--json'], { cwd: target })).stdout);
+    const original = JSON.parse((await run(['progress', '--json'], { cwd: dir })).stdout);
+    const strip = (x: unknown) => JSON.stringify(x).replace(/"(S|A)0(\d\d)"/g, '"$2"').replace(/"name":"[^"]*"/g, '');
+    expect(strip(progress)).toBe(strip(original));
+    const rot = await run(['rotation', '--week', '2026-W49', '--json'], { cwd: target });
+    expect(rot.code, rot.stderr).toBe(0);
   });
 
   it('refuses a target inside the gradebook or one that is not empty, writing nothing', async () => {

@@ -6,7 +6,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { undoTarget } from '../../src/cli/commands/undo.ts';
-import { copyExample, DOWNLOADS, run, snapshot } from '../helpers.ts';
+import { DOWNLOADS, run, snapshot } from '../helpers.ts';
+import { exampleWithoutMastery } from './harness.ts';
 
 const QUIZ = 'assessments/2026-11-06-expressions-quiz';
 
@@ -23,7 +24,7 @@ function git(dir: string, args: string[], date?: string): string {
 
 /** The example class in a fresh repository, with autoCommit on and mastery.csv committed on 2026-11-10. */
 async function repoClass(autoCommit = true): Promise<string> {
-  const dir = copyExample();
+  const dir = exampleWithoutMastery();
   const settings = join(dir, 'pathbook.yaml');
   writeFileSync(settings, readFileSync(settings, 'utf8') + (autoCommit ? '\ngit:\n  autoCommit: true\n' : ''));
   writeFileSync(join(dir, '.gitignore'), '.pathbook/\n');
@@ -83,7 +84,7 @@ describe('git.autoCommit', () => {
   });
 
   it('outside a repository it warns and still writes', async () => {
-    const dir = copyExample();
+    const dir = exampleWithoutMastery();
     writeFileSync(join(dir, 'pathbook.yaml'), readFileSync(join(dir, 'pathbook.yaml'), 'utf8') + '\ngit:\n  autoCommit: true\n');
     const r = await run(['mastery', '--write', '-q'], { cwd: dir, env: { GIT_CEILING_DIRECTORIES: join(dir, '..') } });
     expect(r.code).toBe(0);
@@ -142,7 +143,7 @@ describe('pathbook diff', () => {
   });
 
   it('outside git it says so', async () => {
-    const dir = copyExample();
+    const dir = exampleWithoutMastery();
     const r = await run(['diff'], { cwd: dir, env: { GIT_CEILING_DIRECTORIES: join(dir, '..') } });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/is not in a git repository, so there is no mastery history/);

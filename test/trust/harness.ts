@@ -1,9 +1,10 @@
 // Shared pieces of the trust tests: a seeded PRNG, spawning the built CLI with a kill timer, and a
 // bundled worker that drives the store directly (for many-file commits and lock races).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
-import { BIN, REPO, TODAY, tempDir } from '../helpers.ts';
+import { BIN, copyExample, REPO, TODAY, tempDir } from '../helpers.ts';
 
 /** mulberry32: small, fast, seeded; the same seed replays the same kill times. */
 export function prng(seed: number): () => number {
@@ -82,4 +83,11 @@ export async function pool<T>(count: number, width: number, job: (i: number) => 
   });
   await Promise.all(lanes);
   return results;
+}
+
+/** The example class before its first `mastery --write` (so that command has a file to write). */
+export function exampleWithoutMastery(): string {
+  const dir = copyExample();
+  rmSync(join(dir, 'mastery.csv'));
+  return dir;
 }

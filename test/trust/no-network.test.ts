@@ -6,7 +6,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BIN, copyExample, REPO, tempDir, TODAY } from '../helpers.ts';
+import { BIN, REPO, tempDir, TODAY } from '../helpers.ts';
+import { exampleWithoutMastery } from './harness.ts';
 
 const GUARD = join(REPO, 'test', 'trust', 'fixtures', 'net-guard.mjs');
 const NET_MODULES = ['net', 'http', 'https', 'http2', 'dgram', 'tls', 'dns', 'undici', 'ws'];
@@ -85,7 +86,7 @@ describe('running under a guard that blocks the network', () => {
   });
 
   it('the trust commands too: git-committed writes, diff, undo, export', () => {
-    const dir = copyExample();
+    const dir = exampleWithoutMastery();
     const log = join(tempDir(), 'net');
     const gitEnv = { GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@school.example', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@school.example', GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
     writeFileSync(join(dir, 'pathbook.yaml'), readFileSync(join(dir, 'pathbook.yaml'), 'utf8') + '\ngit:\n  autoCommit: true\n');

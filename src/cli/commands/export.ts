@@ -67,11 +67,12 @@ Examples:
       }
       const ids = [...anon.ids.values()].sort(compareText);
       if (ctx.globals.json) {
-        ctx.json({ dir: target, students: book.students.length, pseudonyms: ids.length ? `${ids[0]}–${ids.at(-1)}` : '', files: files.map((f) => f.path), removed: anon.removed, leftOut: DERIVED_LEFT_OUT, key: keyFile ?? null });
+        ctx.json({ dir: target, students: book.students.length, pseudonyms: ids.length ? `${ids[0]}–${ids.at(-1)}` : '', files: files.map((f) => f.path), removed: anon.removed, leftOut: DERIVED_LEFT_OUT, skipped: anon.skipped ?? [], key: keyFile ?? null });
         return;
       }
       ctx.out(`Wrote an anonymized copy of ${book.settings.className} to ${target}: ${book.students.length} students as ${ids[0]}–${ids.at(-1)}, ${book.assessments.length} assessments, ${book.observations.length} observations, ${book.profiles.length} profiles (${files.length} files).`);
       ctx.out(`Removed: ${anon.removed.join(', ')}. Left out: ${DERIVED_LEFT_OUT.join(', ')}.`);
+      if (anon.skipped?.length) ctx.info(`Skipped (they do not read as pathbook files; run \`pathbook group\`/\`playlist\` again): ${anon.skipped.join(', ')}.`);
       if (keyFile) ctx.out(`The key from ids to pseudonyms is in ${keyFile}: keep it private.`);
     });
 }
