@@ -2,7 +2,7 @@
 // check that the next command finds the folder exactly as it was before or after, that
 // `pathbook check` passes, and that the dead command's lock does not block anyone.
 // Seeded: PATHBOOK_CRASH_SEED replays a run; PATHBOOK_CRASH_KILLS sets how many kills per scenario.
-import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyExample, DOWNLOADS, snapshot, tempDir } from '../helpers.ts';
@@ -42,7 +42,7 @@ interface Scenario {
   write(dir: string, kill?: { afterMs?: number; on?: KillOn }, env?: Record<string, string>): Promise<SpawnResult>;
 }
 
-export const tally: Record<string, Record<Trace, number> & { kills: number; rerun: number; ms: number }> = {};
+export const tally: Record<string, Record<Trace, number> & { kills: number; rerun: number; staleLocks: number; ms: number }> = {};
 
 /**
  * One uninterrupted run, watching the folder every millisecond: how long the command takes, and
@@ -90,6 +90,7 @@ async function crashScenario(s: Scenario): Promise<void> {
   const started = performance.now();
   const root = tempDir('pathbook-crash-');
   let rerun = 0;
+  let staleLocks = 0;
   await pool(kills.length, WIDTH, async (i) => {
     const dir = join(root, `t${i}`);
     cpSync(base, dir, { recursive: true });
@@ -97,6 +98,7 @@ async function crashScenario(s: Scenario): Promise<void> {
     const killed = await s.write(dir, k.inCommitMs === undefined ? { afterMs: k.afterMs } : { on: { when: () => tmpFiles(dir) > 0, thenMs: k.inCommitMs } });
     const trace = traceOf(dir, killed, after);
     counts[trace]++;
+    if (existsSync(join(dir, '.pathbook', 'lock'))) staleLocks++;
     // The next command recovers (rolls the journal forward or drops what never reached it) and
     // passes; with no waiting allowed, a dead command's lock must be taken over at once.
     const check = await spawnNode(['check'], { cwd: dir, env: { PATHBOOK_LOCK_WAIT_MS: '0' } });
@@ -117,7 +119,7 @@ async function crashScenario(s: Scenario): Promise<void> {
     }
     rmSync(dir, { recursive: true, force: true });
   });
-  tally[s.name] = { ...counts, kills: s.kills, rerun, ms: Math.round(performance.now() - started) };
+  tally[s.name] = { ...counts, kills: s.kills, rerun, staleLocks, ms: Math.round(performance.now() - started) };
   // The kills must have reached inside the commit, or the test proved little.
   expect(counts.staged + counts.journal, JSON.stringify(counts)).toBeGreaterThan(s.kills / 25);
   expect(counts.before + counts.locked, JSON.stringify(counts)).toBeGreaterThan(s.kills / 10);
@@ -159,5 +161,7 @@ describe('a writing command killed at any moment', () => {
   }
   afterAll(() => {
     if (process.env.PATHBOOK_CRASH_REPORT) console.log(JSON.stringify(tally, null, 2));
+    // bench/trust.mjs collects the figures for the README's Reliability section.
+    if (process.env.PATHBOOK_TRUST_REPORT) appendFileSync(process.env.PATHBOOK_TRUST_REPORT, JSON.stringify({ crash: tally }) + '\n');
   });
 });

@@ -1,5 +1,6 @@
 // Property-based fuzzing of every loader (issue #8): whatever the bytes, a loader returns
 // diagnostics, never throws, and finishes quickly. PATHBOOK_FUZZ_RUNS raises the runs per property.
+import { appendFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Diagnostic, Item } from '../../src/domain/types.ts';
@@ -100,4 +101,5 @@ describe('worst cases are refused with a message, not accepted', () => {
 
 afterAll(() => {
   if (process.env.PATHBOOK_FUZZ_REPORT) console.log(JSON.stringify(figures));
+  if (process.env.PATHBOOK_TRUST_REPORT) appendFileSync(process.env.PATHBOOK_TRUST_REPORT, JSON.stringify({ fuzz: figures }) + '\n');
 });
