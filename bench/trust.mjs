@@ -18,6 +18,7 @@ try { tests = JSON.parse(r.stdout.slice(r.stdout.indexOf('{'))); } catch { /* pr
 const lines = existsSync(report) ? readFileSync(report, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
 const crash = Object.assign({}, ...lines.filter((l) => l.crash).map((l) => l.crash));
 const fuzz = lines.find((l) => l.fuzz)?.fuzz;
+const fuzzImporters = lines.find((l) => l.fuzzImporters)?.fuzzImporters;
 
 const kills = Object.values(crash).reduce((n, c) => n + c.kills, 0);
 const inCommit = Object.values(crash).reduce((n, c) => n + c.staged + c.journal, 0);
@@ -27,8 +28,9 @@ printRows('crash safety (SIGKILL at random moments; the next command finds the f
 ]);
 if (fuzz) {
   printRows('hostile input (fast-check, every loader)', [
-    row('inputs', fuzz.cases, `${fuzz.properties} properties`),
+    row('inputs to loaders', fuzz.cases, `${fuzz.properties} properties over ${fuzz.properties / 4} loaders`),
     row('rejected with a diagnostic', fuzz.rejected, 'the rest parsed (possibly with warnings)'),
+    ...(fuzzImporters ? [row('inputs to importers', fuzzImporters.cases, 'CSV, Canvas, OneRoster, CASE JSON, activities, zip (incl. bombs)'), row('refused cleanly', fuzzImporters.rejected, 'a diagnostic, UserError or ZipError')] : []),
     row('exceptions', 0, 'any would have failed the run'),
     row('slowest input (CPU)', `${fuzz.slowestMs.toFixed(0)} ms`),
   ]);

@@ -12,6 +12,8 @@ import { parseProfile } from '../../src/store/profile-store.ts';
 import { parseRoster } from '../../src/store/roster-store.ts';
 import { parseSettings } from '../../src/store/settings-store.ts';
 import { parseStandards } from '../../src/store/standards-store.ts';
+import { groupsYamlText, parseGroupsFile } from '../../src/store/groups-store.ts';
+import { parsePlaylist, playlistText } from '../../src/store/playlist-store.ts';
 import { csvShaped, example, mutated, nastyText, randomBytes, utf8, worstCsv, worstYaml, yamlShaped } from './fuzz-cases.ts';
 
 const RUNS = Number(process.env.PATHBOOK_FUZZ_RUNS ?? 150);
@@ -32,6 +34,15 @@ interface Loader {
   parse(bytes: Uint8Array): { diagnostics: Diagnostic[] };
 }
 
+const GROUPS_SAMPLE = groupsYamlText({ week: '2026-W49', mode: 'readiness', standards: ['6.RP.A.3'], seed: 3008, size: 'groups of 3–5', absent: ['S004'], groups: [
+  { name: 'A', section: 'P2', focus: '6.RP.A.3 Beginning', tier: 'reteach', mean: 1.32, members: [{ id: 'S007', reason: '6.RP.A.3 Beginning (1.54)' }, { id: 'S013', reason: '6.RP.A.3 Beginning (1.26)' }] },
+  { name: 'B', section: 'P4', focus: '6.RP.A.3 Mastered', tier: 'extend', mean: 3.4, members: [{ id: 'S014', reason: '6.RP.A.3 Exceeds (3.90)' }] },
+] });
+const PLAYLIST_SAMPLE = playlistText({ student: 'S005', unit: 'ratios', standards: ['6.RP.A.1', '6.RP.A.2'], complete: { n: 2, of: 2 }, notes: ['no extend activity for 6.RP.A.2'], tracks: [
+  { activity: 'ratio-language-reading', title: 'Reading: ratio language', standards: ['6.RP.A.1'], type: 'must', tier: 'practice', kind: 'reading', minutes: 10, link: 'https://example.org/x', done: '2026-11-23', note: 'ask for extended time', why: '6.RP.A.1 is Approaching' },
+  { activity: 'ratio-language-check', title: 'Checkpoint: ratio language', standards: ['6.RP.A.1'], type: 'checkpoint', tier: 'practice', kind: 'quiz', minutes: 10, link: '', done: null },
+] });
+
 const LOADERS: Loader[] = [
   { name: 'parseCsvBytes', kind: 'csv', sample: example('roster.csv'), columns: ['a', 'b'], parse: (b) => parseCsvBytes(b, 'x.csv') },
   { name: 'parseRoster', kind: 'csv', sample: example('roster.csv'), columns: ['id', 'given_name', 'family_name', 'section', 'email', 'status'], parse: (b) => parseRoster(b) },
@@ -41,6 +52,8 @@ const LOADERS: Loader[] = [
   { name: 'parseAssessmentYaml', kind: 'yaml', sample: example('assessments/2026-10-20-ratios-quiz.yaml'), keys: ['id', 'title', 'date', 'kind', 'retakeOf', 'items', 'source', 'standards', 'points', 'key', 'keyAll', 'column'], list: false, parse: (b) => parseAssessmentYaml(dec(b), 'assessments/x.yaml') },
   { name: 'parseActivities', kind: 'yaml', sample: example('activities.yaml'), keys: ['id', 'title', 'standards', 'kind', 'tier', 'modality', 'minutes', 'link', 'supports'], list: true, parse: (b) => parseActivities(dec(b)) },
   { name: 'parseProfile', kind: 'yaml', sample: example('students/S002.yaml'), keys: ['interests', 'strengths', 'preferences', 'accommodations', 'goals', 'reflections', 'notes', 'id', 'text', 'author', 'set', 'target', 'status', 'standards', 'date'], list: false, parse: (b) => parseProfile(dec(b), 'S002', 'students/S002.yaml') },
+  { name: 'parseGroupsFile', kind: 'yaml', sample: GROUPS_SAMPLE, keys: ['week', 'mode', 'standards', 'seed', 'size', 'absent', 'groups', 'name', 'section', 'focus', 'tier', 'mean', 'members', 'id', 'reason'], list: false, parse: (b) => parseGroupsFile(dec(b), 'groups/2026-W49.yaml', '2026-W49') },
+  { name: 'parsePlaylist', kind: 'yaml', sample: PLAYLIST_SAMPLE, keys: ['student', 'unit', 'standards', 'complete', 'n', 'of', 'tracks', 'activity', 'title', 'type', 'tier', 'kind', 'minutes', 'link', 'done', 'note', 'why', 'notes'], list: false, parse: (b) => parsePlaylist(dec(b), 'playlists/S005.yaml') },
   { name: 'parseSettings', kind: 'yaml', sample: example('pathbook.yaml'), keys: ['class', 'subject', 'grade', 'scale', 'mastery', 'decisions', 'grouping', 'reportCard', 'language', 'git', 'levels', 'max', 'method', 'w', 'n', 'keepApart', 'autoCommit'], list: false, parse: (b) => parseSettings(dec(b)) },
 ];
 
