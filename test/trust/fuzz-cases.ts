@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { EXAMPLE } from '../helpers.ts';
+import { makeZip } from '../zip-writer.ts';
 
 /** Characters that break naive CSV and YAML readers, with some plain ones. */
 const NASTY = [',', ';', '\t', '\n', '\r', '\r\n', '"', "'", '=', '+', '-', '@', ':', '#', '&', '*', '!', '|', '>', '[', ']', '{', '}', '%', '\\', '/', '..', '\0', '\uFEFF', '\u00e9', 'e\u0301', '\uD800', '\u202E', ' ', 'a', 'Z', '0', '1', '2.5', 'null', 'true', '~', '<<'];
@@ -80,6 +81,26 @@ export function worstCsv(header: string): Record<string, Uint8Array> {
     'CR only line ends': utf8(`${header}\rS001,1\rS002,2\r`),
     '20000 ragged rows of junk': utf8(`${header}\n${Array(20_000).fill('?,?,?').join('\n')}\n`),
   };
+}
+
+/** An "overlapping" zip bomb: one deflated stream of zeros named by `count` entries that all point at it. */
+export function zipBomb(count: number, size: number): Buffer {
+  const one = makeZip([{ name: 'users.csv', data: Buffer.alloc(size) }]);
+  const cdAt = one.readUInt32LE(one.length - 22 + 16);
+  const local = one.subarray(0, cdAt);
+  const central = one.subarray(cdAt, one.length - 22);
+  const cd = Buffer.concat(Array.from({ length: count }, (_, i) => {
+    const c = Buffer.from(central);
+    c.write(String(i % 10), 46); // a different first letter per entry, the same data
+    return c;
+  }));
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(0x06054b50, 0);
+  eocd.writeUInt16LE(count, 8);
+  eocd.writeUInt16LE(count, 10);
+  eocd.writeUInt32LE(cd.length, 12);
+  eocd.writeUInt32LE(local.length, 16);
+  return Buffer.concat([local, cd, eocd]);
 }
 
 export { utf8 };

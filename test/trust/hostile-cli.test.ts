@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { copyExample, runBuilt, snapshot } from '../helpers.ts';
-import { example, mutated, utf8, worstCsv, worstYaml } from './fuzz-cases.ts';
+import { example, mutated, utf8, worstCsv, worstYaml, zipBomb } from './fuzz-cases.ts';
 
 const QUIZ = 'assessments/2026-10-20-ratios-quiz';
 const sampleOf = <T>(arb: fc.Arbitrary<T>, seed: number): T => fc.sample(arb, { seed, numRuns: 1 })[0]!;
@@ -63,6 +63,18 @@ describe('the CLI on hostile files', () => {
     const r = runBuilt(['check'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('roster.csv:2: error: this line holds a NUL byte');
+  });
+
+  it('roster import of a zip bomb refuses it, writing nothing', () => {
+    const dir = copyExample();
+    const bomb = join(dir, '..', 'oneroster.zip');
+    writeFileSync(bomb, zipBomb(2000, 16 * 1024 * 1024));
+    const before = snapshot(dir);
+    const r = runBuilt(['roster', 'import', bomb], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/oneroster.zip: the zip would unpack to more than 512 MB/);
+    expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
+    expect(snapshot(dir)).toEqual(before);
   });
 
   it('a file the size of an attack is refused quickly', () => {
