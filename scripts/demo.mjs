@@ -1,7 +1,7 @@
 // npm run demo: copy the example class to a fresh folder and walk a teacher's week on it, narrated.
 // "Today" is pinned to the example's Monday so the output matches the README.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,5 +51,11 @@ step('Liam finished his first must-do', ['done', 'S005', 'ratio-language-reading
 step('Emma finished her only must-do: she is ready for the checkpoint', ['done', 'S028', 'unit-rate-practice-set']);
 step('Who in 4th period is ready for a checkpoint?', ['progress', '--unit', 'ratios', '--section', 'P4']);
 step('A tic-tac-toe choice board for the unit', ['choice-board', '--unit', 'ratios'], { show: 12 });
+
+step('Liam writes his own goal for the conference (in a terminal, `goal add S005` asks him)', ['goal', 'add', 'S005', 'I will explain each step of a ratio problem out loud', '--author', 'student', '--standard', '6.RP.A.3', '--target', '2027-01-22']);
+step('Conference week: a print-ready plan for every student, and one file to print the whole day', ['plp', '--all', '--format', 'html']);
+console.log(`\n${bold("▸ The top of Liam's plan, plp/S005.md (plp/S005.html prints on one or two pages)")}`);
+console.log(readFileSync(join(dir, 'plp', 'S005.md'), 'utf8').split('\n').slice(0, 24).map((l) => `  ${l}`).join('\n'));
+step('Report-card marks for the term, from standards levels', ['report-card', '--term', '2026-08-15..2026-12-18'], { show: 6 });
 
 console.log(`\nDone. Explore the folder yourself:\n  cd ${JSON.stringify(dir)}\n  ${join(repo, 'bin', 'pathbook')} --help`);
