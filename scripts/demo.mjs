@@ -1,7 +1,7 @@
 // npm run demo: copy the example class to a fresh folder and walk a teacher's week on it, narrated.
 // "Today" is pinned to the example's Monday so the output matches the README.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +37,9 @@ step('Monday morning: is the gradebook folder sound?', ['check']);
 step('Who is in 2nd period?', ['roster', 'list', '--section', 'P2'], { show: 8 });
 step('Two students joined this week: preview the school\'s roster export, then merge it', ['roster', 'import', join(downloads, 'roster-export.csv'), '--dry-run']);
 step('Merge it for real (running it again changes nothing)', ['roster', 'import', join(downloads, 'roster-export.csv')], { show: 4 });
+step("Friday's exit ticket: import the Google Forms download (its map sits beside it): the class per question and standard, who moved a level, tomorrow's plan", ['import', join(downloads, 'Exit ticket 11-20 (Responses).csv')], { show: 40 });
+step('Importing the same download again changes nothing', ['import', join(downloads, 'Exit ticket 11-20 (Responses).csv')]);
+step('A conference today: Liam scaled a recipe with a ratio table', ['observe', 'S005', '6.RP.A.3', '3', '--source', 'conference', '--note', 'Scaled a recipe with a ratio table']);
 step('The ratios unit at a glance: one level per student per standard, class mean and median, counts at each level', ['mastery', '--unit', 'ratios']);
 step('Why is Liam Approaching on 6.RP.A.3? Every score with its file and row, and the arithmetic', ['explain', 'S005', '6.RP.A.3'], { show: 30 });
 step("Liam's page: every standard by unit with a trend line, and what he is ready to learn next", ['student', 'S005']);
@@ -48,5 +51,11 @@ step('Liam finished his first must-do', ['done', 'S005', 'ratio-language-reading
 step('Emma finished her only must-do: she is ready for the checkpoint', ['done', 'S028', 'unit-rate-practice-set']);
 step('Who in 4th period is ready for a checkpoint?', ['progress', '--unit', 'ratios', '--section', 'P4']);
 step('A tic-tac-toe choice board for the unit', ['choice-board', '--unit', 'ratios'], { show: 12 });
+
+step('Liam writes his own goal for the conference (in a terminal, `goal add S005` asks him)', ['goal', 'add', 'S005', 'I will explain each step of a ratio problem out loud', '--author', 'student', '--standard', '6.RP.A.3', '--target', '2027-01-22']);
+step('Conference week: a print-ready plan for every student, and one file to print the whole day', ['plp', '--all', '--format', 'html']);
+console.log(`\n${bold("▸ The top of Liam's plan, plp/S005.md (plp/S005.html prints on one or two pages)")}`);
+console.log(readFileSync(join(dir, 'plp', 'S005.md'), 'utf8').split('\n').slice(0, 24).map((l) => `  ${l}`).join('\n'));
+step('Report-card marks for the term, from standards levels', ['report-card', '--term', '2026-08-15..2026-12-18'], { show: 6 });
 
 console.log(`\nDone. Explore the folder yourself:\n  cd ${JSON.stringify(dir)}\n  ${join(repo, 'bin', 'pathbook')} --help`);

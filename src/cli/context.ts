@@ -16,6 +16,8 @@ export interface Io {
   env: Record<string, string | undefined>;
   stdoutIsTTY: boolean;
   stdinIsTTY: boolean;
+  /** For progress bars, which go to stderr and only to a terminal. */
+  stderrIsTTY?: boolean;
   /** The clock, read only here: "today" reaches the domain as an argument. */
   now(): Date;
 }

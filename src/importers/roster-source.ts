@@ -41,7 +41,7 @@ function folderFiles(dir: string, shown: string): OneRosterFiles {
   return { files, label: (n) => `${label.replace(/\/$/, '')}/${names.find((x) => x.toLowerCase() === n) ?? n}` };
 }
 
-function zipFiles(bytes: Uint8Array, shown: string): OneRosterFiles {
+export function zipFiles(bytes: Uint8Array, shown: string): OneRosterFiles {
   let entries;
   try {
     entries = readZip(bytes);

@@ -9,17 +9,28 @@ import { checkWritePaths } from './safe-path.ts';
 export const CACHE_DIR = '.pathbook';
 const JOURNAL = 'journal.json';
 
-/** A file to write (content) or delete (null), relative to the gradebook root. */
+/** A file to write (content: text, or bytes such as a PDF) or delete (null), relative to the gradebook root. */
 export interface FileChange {
   path: string;
-  content: string | null;
+  content: string | Uint8Array | null;
+  /**
+   * A report that can always be regenerated (plp/, printable views): staged without an fsync each,
+   * which for a class set of 300 files is most of the command's time. Still renamed into place
+   * through the journal; after a crash, running the command again rewrites it.
+   */
+  derived?: boolean;
 }
 
-function writeDurably(file: string, content: string | Uint8Array): void {
+function sameContent(file: string, content: string | Uint8Array): boolean {
+  if (!existsSync(file)) return false;
+  return typeof content === 'string' ? readFileSync(file, 'utf8') === content : Buffer.from(content).equals(readFileSync(file));
+}
+
+function writeDurably(file: string, content: string | Uint8Array, sync = true): void {
   const fd = openSync(file, 'w');
   try {
     writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
-    fsyncSync(fd);
+    if (sync) fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
@@ -75,9 +86,9 @@ export function commitChanges(root: string, changes: readonly FileChange[]): str
       if (!existsSync(target)) continue;
       entries.push({ path: c.path, tmp: null });
     } else {
-      if (existsSync(target) && readFileSync(target, 'utf8') === c.content) continue;
+      if (sameContent(target, c.content)) continue;
       const tmp = `${CACHE_DIR}/tmp/${process.pid}-${i++}`;
-      writeDurably(join(root, tmp), c.content);
+      writeDurably(join(root, tmp), c.content, !c.derived);
       pause();
       entries.push({ path: c.path, tmp });
     }

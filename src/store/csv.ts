@@ -76,6 +76,8 @@ export function parseCsvText(text: string, file: string, encoding: DecodedText['
     records = parse(lf, {
       delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true,
       max_record_size: 1 << 20,
+      // A CRLF download with a line added in a text editor mixes line endings: accept all three.
+      record_delimiter: ['\r\n', '\n', '\r'],
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (e) {
     const err = e as { message?: string; lines?: number; code?: string };

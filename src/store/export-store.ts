@@ -121,10 +121,11 @@ function assertNoLeak(files: readonly FileChange[], original: Book): void {
   const idPattern = new RegExp(`(?<![A-Za-z0-9._-])(?:${checkable.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '(?!)'})(?![A-Za-z0-9_-]|\\.[A-Za-z0-9])`);
   for (const f of files) {
     if (f.content === null) continue;
-    const lower = f.content.toLowerCase();
-    const hit = needles.find((n) => lower.includes(n)) ?? idPattern.exec(f.content)?.[0];
+    const text = typeof f.content === 'string' ? f.content : new TextDecoder().decode(f.content);
+    const lower = text.toLowerCase();
+    const hit = needles.find((n) => lower.includes(n)) ?? idPattern.exec(text)?.[0];
     if (hit !== undefined) {
-      const line = f.content.slice(0, Math.max(0, f.content.toLowerCase().indexOf(hit.toLowerCase()))).split('\n').length;
+      const line = text.slice(0, Math.max(0, lower.indexOf(hit.toLowerCase()))).split('\n').length;
       throw new UserError(`the anonymized copy would still name a student in ${f.path} (line ${line}), so nothing was exported`, { hint: 'remove the name or id from that file\'s free text (a title or a comment), then export again' });
     }
   }
