@@ -193,6 +193,23 @@ export function formulaLikeCells(table: Pick<CsvTable, 'header' | 'rows'>): Form
   return out;
 }
 
+/**
+ * One line for an import's notes: how many cells start like a formula, and the first (an exit
+ * ticket of negative fractions would otherwise print a warning per answer).
+ */
+export function formulaNote(table: Pick<CsvTable, 'header' | 'rows' | 'file'>): string | undefined {
+  const cells = formulaLikeCells(table);
+  if (!cells.length) return undefined;
+  const c = cells[0]!;
+  const v = c.value.length > 40 ? c.value.slice(0, 40) + '…' : c.value;
+  return `${cells.length} cell${cells.length === 1 ? '' : 's'} in ${table.file} start${cells.length === 1 ? 's' : ''} like a spreadsheet formula (first: line ${c.line}, ${c.header || `column ${c.column}`}: ${JSON.stringify(v)}); kept as typed, and neutralised in the CSVs pathbook writes for spreadsheets`;
+}
+
+/** The quote neutralizeFormula put before a cell, taken off again (for files the tool reads back). */
+export function restoreFormula(cell: string): string {
+  return cell.startsWith("'") && isFormulaLike(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
 /** formulaLikeCells as warnings an importer can add to its diagnostics. */
 export function formulaWarnings(table: Pick<CsvTable, 'header' | 'rows' | 'file'>): Diagnostic[] {
   return formulaLikeCells(table).map((c) => ({

@@ -3,7 +3,7 @@
 // not meet an existing file that differs only by letter case or Unicode normalisation (macOS and
 // Windows would treat the two as one file). peers.md §3.4.
 import { existsSync, readdirSync, realpathSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileNameKey, relativePathProblem } from '../domain/ids.ts';
 import { UserError } from './errors.ts';
 
@@ -19,17 +19,17 @@ export function isInside(base: string, p: string): boolean {
   return rel === '' || (rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel));
 }
 
-function realInside(realBase: string, p: string): boolean {
-  // The deepest part of the path that exists decides where the rest will land.
+/** Where `p` really is: the real path of its deepest existing part, with the rest (not made yet) after it. */
+function realPath(p: string): string {
   let q = p;
+  const rest: string[] = [];
   while (!existsSync(q)) {
     const up = dirname(q);
-    if (up === q) return false;
+    if (up === q) return p;
+    rest.unshift(basename(q));
     q = up;
   }
-  let real: string;
-  try { real = realpathSync(q); } catch { return false; }
-  return real === realBase || real.startsWith(realBase.endsWith(sep) ? realBase : realBase + sep);
+  try { return join(realpathSync(q), ...rest); } catch { return p; }
 }
 
 /** The absolute path of `rel` under `base`, or a UserError saying why it is not safe. */
@@ -39,9 +39,8 @@ export function resolveInside(base: string, rel: string): string {
   const root = resolve(base);
   const target = resolve(root, rel);
   if (!isInside(root, target) || target === root) refuse(rel, 'it leads out of the gradebook folder');
-  let realBase: string;
-  try { realBase = realpathSync(root); } catch { realBase = root; }
-  if (!realInside(realBase, target)) refuse(rel, 'a symbolic link on the way leads out of the folder');
+  // Symbolic links resolved on both sides: a link inside the folder may not lead out of it.
+  if (!isInside(realPath(root), realPath(target))) refuse(rel, 'a symbolic link on the way leads out of the folder');
   return target;
 }
 

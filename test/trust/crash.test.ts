@@ -134,20 +134,27 @@ async function classWithMastery(): Promise<string> {
 
 const scenarios: Scenario[] = [
   {
-    name: 'roster import (roster.csv + mastery.csv)',
+    // The teacher's daily command: four files (the assessment's YAML, scores, responses, mastery.csv).
+    name: 'import (4 files)',
     kills: KILLS || 100,
+    setup: async () => copyExample(),
+    write: (dir, kill, env) => spawnNode(['import', join(DOWNLOADS, 'Exit ticket 11-20 (Responses).csv'), '-q'], { cwd: dir, killAfterMs: kill?.afterMs, killOn: kill?.on, env: { PATHBOOK_TEST_PAUSE_MS: '10', ...env } }),
+  },
+  {
+    name: 'roster import (roster.csv + mastery.csv)',
+    kills: KILLS || 50,
     setup: classWithMastery,
     write: (dir, kill, env) => spawnNode(['roster', 'import', join(DOWNLOADS, 'roster-export.csv'), '-q'], { cwd: dir, killAfterMs: kill?.afterMs, killOn: kill?.on, env: { PATHBOOK_TEST_PAUSE_MS: '15', ...env } }),
   },
   {
-    name: 'mastery --write',
-    kills: KILLS || 50,
+    name: 'mastery --write (a new file)',
+    kills: KILLS || 30,
     setup: async () => exampleWithoutMastery(),
     write: (dir, kill, env) => spawnNode(['mastery', '--write', '-q'], { cwd: dir, killAfterMs: kill?.afterMs, killOn: kill?.on, env: { PATHBOOK_TEST_PAUSE_MS: '15', ...env } }),
   },
   {
     name: 'store: 24 files in one commit',
-    kills: KILLS || 60,
+    kills: KILLS || 40,
     setup: async () => copyExample(),
     write: (dir, kill, env) => spawnNode(['commit', dir, '24', 'v2'], { cwd: dir, killAfterMs: kill?.afterMs, killOn: kill?.on, script: storeWorker(), env: { PATHBOOK_TEST_PAUSE_MS: '1', ...env } }),
   },

@@ -118,7 +118,11 @@ Examples:
         // Keep only the levels the summary needs, so the class table can be let go before it is written.
         const aligned = new Set(plan.planned.flatMap((p) => p.assessment.items.flatMap((it) => it.standards)));
         const after = table ? levelsFrom(table.cells, aligned, new Set(plan.planned.flatMap((p) => p.assessment.scores.map((r) => r.studentId)))) : undefined;
-        return { changes: opts.dryRun ? [] : changes, result: { plan, next, after, files: changes.map((c) => c.path) } };
+        // The commit message under git.autoCommit: what came in, and for how many students.
+        const titles = plan.planned.map((p) => p.assessment.title || p.assessment.id);
+        const students = new Set(plan.planned.flatMap((p) => p.assessment.scores.map((r) => r.studentId))).size;
+        const message = `import: ${titles.length === 1 ? titles[0] : `${titles.length} assessments from ${raw.fileName}`}, ${students} student${students === 1 ? '' : 's'}`;
+        return { changes: opts.dryRun ? [] : changes, result: { plan, next, after, files: changes.map((c) => c.path) }, message };
       });
 
       let done;

@@ -63,6 +63,10 @@ Examples:
         ctx.json({ undone: { commit: target.hash, date: target.date, subject: target.subject, command: target.command }, files: r.written, commit: r.commit ?? null });
         return;
       }
-      ctx.out(`Undid ${target.hash.slice(0, 7)} "${target.subject}": restored ${r.written.join(', ')}${r.commit ? `; committed ${r.commit.slice(0, 7)}` : ''}.`);
+      const added = new Set(paths.filter((p) => p.status === 'A').map((p) => p.path));
+      const removed = r.written.filter((f) => added.has(f));
+      const restored = r.written.filter((f) => !added.has(f));
+      const what = [restored.length ? `restored ${restored.join(', ')}` : '', removed.length ? `removed ${removed.join(', ')}` : ''].filter(Boolean).join('; ');
+      ctx.out(`Undid ${target.hash.slice(0, 7)} "${target.subject}": ${what}${r.commit ? `; committed ${r.commit.slice(0, 7)}` : ''}.`);
     });
 }
