@@ -22,7 +22,7 @@ import { STANDARDS_FILE, standardsText } from './standards-store.ts';
 import { yamlText } from './yaml.ts';
 
 /** Folders of reports derived from the source files: left out (the coach can regenerate them). */
-export const DERIVED_LEFT_OUT = ['plp/', 'playlists/*.md', 'groups/*.md', 'rotations/'];
+export const DERIVED_LEFT_OUT = ['plp/', 'playlists/*.md', 'groups/*.md', 'rotations/', 'choice boards, report cards and any other file'];
 function profileText(p: Profile): string {
   return yamlText({
     interests: p.interests, strengths: p.strengths, preferences: p.preferences, accommodations: p.accommodations,

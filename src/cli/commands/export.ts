@@ -21,8 +21,9 @@ export function register(program: Command, ctx: CliContext): void {
 share with a coach or a PLC. Students become A001, A002… (in the order of
 their ids), named "Student 001"…; emails are removed, and so is free text
 about a student: observation notes, strengths, reflections, goal texts,
-accommodations and comments in YAML files. Reports made from the source files
-(${DERIVED_LEFT_OUT.join(', ')}) are left out; mastery.csv is
+accommodations and comments in YAML files. Only source files are written,
+each read and written again: printouts (plp/, playlists/*.md, groups/*.md,
+rotations/, choice boards, report cards) are left out, and mastery.csv is
 computed again. The copy passes \`pathbook check\` and gives the same mastery
 under the new ids.`)
     .option('--anonymize', 'replace names and ids and remove free text (required)')
