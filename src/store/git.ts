@@ -46,6 +46,13 @@ export function commitBefore(root: string, date: string, env?: Env): CommitInfo 
   return r.code === 0 && hash ? commitInfo(root, hash, env) : undefined;
 }
 
+/** The first commit of the current history (the oldest ancestor of HEAD). */
+export function firstCommit(root: string, env?: Env): CommitInfo | undefined {
+  const r = runGit(root, ['rev-list', '--max-parents=0', 'HEAD', '--'], env);
+  const hashes = r.stdout.trim().split('\n').filter(Boolean);
+  return r.code === 0 && hashes.length ? commitInfo(root, hashes.at(-1)!, env) : undefined;
+}
+
 /** The newest commit that changed `rel`. */
 export function lastCommitTouching(root: string, rel: string, env?: Env): CommitInfo | undefined {
   const r = runGit(root, ['log', '-1', '--format=%H', 'HEAD', '--', rel], env);

@@ -130,9 +130,12 @@ describe('pathbook diff', () => {
     const week = JSON.parse((await run(['diff', '--since', 'last-week', '--json'], { cwd: dir, env: gitEnv() })).stdout);
     expect(week.since.date).toBe('2026-11-10');
     expect(week.changes).toEqual(now.changes);
+    // Before the history begins: compared from the first commit, and the table says so.
     const early = JSON.parse((await run(['diff', '--since', '2026-11-01', '--json'], { cwd: dir, env: gitEnv() })).stdout);
-    expect(early.since).toEqual({ commit: null, empty: true });
-    expect(early.counts.first).toBeGreaterThan(100);
+    expect(early.since.subject).toBe('The class at the start of the unit');
+    expect(early.changes).toEqual(now.changes);
+    const text = await run(['diff', '--since', '2026-11-01'], { cwd: dir, env: gitEnv() });
+    expect(text.stdout.split('\n')[0]).toMatch(/^Mastery changes from [0-9a-f]{7} \(2026-11-10, "The class at the start of the unit"\), the first commit \(the history begins after 2026-11-01\) to now:$/);
   });
 
   it('--since with something that is neither a commit nor a date is a command-line error', async () => {

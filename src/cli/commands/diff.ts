@@ -5,7 +5,7 @@ import { diffMastery, sinceDate, type MasteryMove, type SnapshotRow } from '../.
 import { formatScore } from '../../domain/numbers.ts';
 import { renderTable } from '../../render/table.ts';
 import { UsageError, UserError } from '../../store/errors.ts';
-import { commitBefore, commitInfo, lastCommitTouching, repoTop, showFile, type CommitInfo } from '../../store/git.ts';
+import { commitBefore, commitInfo, firstCommit, lastCommitTouching, repoTop, showFile, type CommitInfo } from '../../store/git.ts';
 import { MASTERY_FILE, parseMasterySnapshot, snapshotOfBook } from '../../store/mastery-history.ts';
 import { displayName } from '../../store/roster-store.ts';
 import type { CliContext } from '../context.ts';
@@ -83,7 +83,12 @@ function resolveSince(ctx: CliContext, root: string, opts: DiffOptions, to: Side
     const date = sinceDate(opts.since, ctx.today);
     if (date) {
       const c = commitBefore(root, date, env);
-      return c ? sideAt(root, c, env) : { commit: null, rows: [], label: `the start (no commit before ${date})` };
+      if (c) return sideAt(root, c, env);
+      // The history begins after that day: compare from its first commit, and say so.
+      const first = firstCommit(root, env);
+      if (!first) return { commit: null, rows: [], label: 'the start (no commits yet)' };
+      const side = sideAt(root, first, env);
+      return { ...side, label: `${side.label}, the first commit (the history begins after ${date})` };
     }
     const c = commitInfo(root, opts.since, env);
     if (!c) throw new UsageError(`--since ${opts.since}: not a commit git knows, a date (YYYY-MM-DD), yesterday, last-week or last-month`, 'see `git log --oneline` for commits');
