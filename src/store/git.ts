@@ -77,14 +77,19 @@ export function uncommitted(root: string, env?: Env): string[] {
  * Commits exactly these paths (written or deleted by one command) with a message and trailers,
  * leaving anything else the teacher has staged alone.
  */
-export function commitPaths(root: string, paths: readonly string[], subject: string, trailers: Record<string, string>, env?: Env): { hash?: string; error?: string } {
-  const specs = paths.map((p) => `:(literal)${p}`);
+export function commitPaths(root: string, paths: readonly string[], subject: string, trailers: Record<string, string>, env?: Env): { hash?: string; error?: string; ignored?: string[] } {
+  // Files the teacher keeps out of git (.gitignore: plp/, say) stay out; the rest is committed.
+  const ignoredOut = runGit(root, ['check-ignore', '--', ...paths], env);
+  const ignored = new Set(ignoredOut.code === 0 ? ignoredOut.stdout.split('\n').filter(Boolean) : []);
+  const kept = paths.filter((p) => !ignored.has(p));
+  if (!kept.length) return { ignored: [...ignored] };
+  const specs = kept.map((p) => `:(literal)${p}`);
   const add = runGit(root, ['add', '-A', '--', ...specs], env);
   if (add.code !== 0) return { error: add.stderr.trim() || 'git add failed' };
   const body = Object.entries(trailers).map(([k, v]) => `${k}: ${v}`).join('\n');
   const commit = runGit(root, ['commit', '-q', '-m', subject, '-m', body, '--', ...specs], env);
   if (commit.code !== 0) return { error: (commit.stderr || commit.stdout).trim() || 'git commit failed' };
-  return { hash: runGit(root, ['rev-parse', 'HEAD'], env).stdout.trim() };
+  return { hash: runGit(root, ['rev-parse', 'HEAD'], env).stdout.trim(), ignored: [...ignored] };
 }
 
 export interface PathbookCommit extends CommitInfo { command: string; undoes?: string }

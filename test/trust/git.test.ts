@@ -230,3 +230,18 @@ describe('pathbook undo', () => {
     expect(undoTarget([c('u1', 'a'), c('a')])).toBeUndefined();
   });
 });
+
+describe('git.autoCommit and .gitignore', () => {
+  it('files the teacher keeps out of git are written but not committed, without a warning', async () => {
+    const dir = await repoClass();
+    writeFileSync(join(dir, '.gitignore'), '.pathbook/\nplp/\n');
+    git(dir, ['commit', '-qam', 'Keep PLPs out of git']);
+    const head = git(dir, ['rev-parse', 'HEAD']);
+    const r = await run(['plp', 'S014', '-q'], { cwd: dir, env: gitEnv() });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(snapshot(dir)['plp/S014.md']).toBeDefined();
+    expect(git(dir, ['rev-parse', 'HEAD'])).toBe(head);
+    expect(git(dir, ['status', '--porcelain'])).toBe('');
+  });
+});
