@@ -66,7 +66,18 @@ Examples:
       const added = new Set(paths.filter((p) => p.status === 'A').map((p) => p.path));
       const removed = r.written.filter((f) => added.has(f));
       const restored = r.written.filter((f) => !added.has(f));
-      const what = [restored.length ? `restored ${restored.join(', ')}` : '', removed.length ? `removed ${removed.join(', ')}` : ''].filter(Boolean).join('; ');
+      const what = [restored.length ? `restored ${fileList(restored)}` : '', removed.length ? `removed ${fileList(removed)}` : ''].filter(Boolean).join('; ');
       ctx.out(`Undid ${target.hash.slice(0, 7)} "${target.subject}": ${what}${r.commit ? `; committed ${r.commit.slice(0, 7)}` : ''}.`);
     });
+}
+
+/** A few files by name; many as a count per folder, so a whole PLP run reads in one line. */
+function fileList(files: readonly string[]): string {
+  if (files.length <= 6) return files.join(', ');
+  const byDir = new Map<string, number>();
+  for (const f of files) {
+    const d = f.includes('/') ? f.slice(0, f.lastIndexOf('/') + 1) : './';
+    byDir.set(d, (byDir.get(d) ?? 0) + 1);
+  }
+  return [...byDir].map(([d, n]) => `${n} file${n === 1 ? '' : 's'} in ${d}`).join(', ');
 }
