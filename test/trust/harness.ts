@@ -4,19 +4,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
+import { mulberry32 } from '../../src/domain/grouping/random.ts';
 import { BIN, copyExample, REPO, TODAY, tempDir } from '../helpers.ts';
 
-/** mulberry32: small, fast, seeded; the same seed replays the same kill times. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same seed replays the same kill times. */
+export const prng = mulberry32;
 
 export interface SpawnResult { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; ms: number }
 
