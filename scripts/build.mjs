@@ -21,7 +21,7 @@ await build({
   platform: 'node',
   target: 'node20',
   sourcemap: false,
-  minify: true,
+  minify: process.env.PATHBOOK_NO_MINIFY ? false : true,
   keepNames: true,
   legalComments: 'none',
   logLevel: 'warning',

@@ -10,6 +10,7 @@ export async function main(args: string[]): Promise<number> {
     env: process.env,
     stdoutIsTTY: !!process.stdout.isTTY,
     stdinIsTTY: !!process.stdin.isTTY,
+    stderrIsTTY: !!process.stderr.isTTY,
     now: () => new Date(),
   };
   // A reader that closes the pipe early (| head) is not an error.

@@ -25,6 +25,7 @@ export function defaultSettings(): Settings {
         { mark: 'F', min: 0 },
       ],
       guards: [],
+      terms: [],
     },
     language: 'en',
     git: { autoCommit: false },

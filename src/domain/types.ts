@@ -191,6 +191,13 @@ export interface ReportCardBand {
   min: number;
 }
 
+/** A named marking period for `report-card --term` (pathbook.yaml reportCard.terms). */
+export interface Term {
+  name: string;
+  from: string;
+  to: string;
+}
+
 export interface Settings {
   className: string;
   subject: string;
@@ -199,7 +206,7 @@ export interface Settings {
   mastery: MethodSpec & { minEvidence: number };
   decisions: DecisionRules;
   grouping: GroupingSettings;
-  reportCard: { bands: ReportCardBand[]; guards: { mark: string; minStandardLevel: number }[] };
+  reportCard: { bands: ReportCardBand[]; guards: { mark: string; minStandardLevel: number }[]; terms: Term[] };
   language: 'en' | 'es';
   git: { autoCommit: boolean };
   source: Source;

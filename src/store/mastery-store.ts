@@ -1,7 +1,7 @@
 // mastery.csv: the derived snapshot, rewritten after every change to evidence (its git history is
 // the mastery history). Columns and order are fixed by DESIGN.md § Mastery.
 import { compareText, formatScore } from '../domain/numbers.ts';
-import { masteryTable, type MasteryCell, type MasteryOptions } from '../domain/mastery/table.ts';
+import { masteryTable, type MasteryCell, type MasteryOptions, type MasteryTable } from '../domain/mastery/table.ts';
 import type { Book } from '../domain/types.ts';
 import type { FileChange } from './atomic.ts';
 import { csvText } from './csv.ts';
@@ -46,4 +46,15 @@ export function masteryCsvText(rows: readonly MasteryRow[], escapeFormulas = fal
 /** The change that brings mastery.csv up to date with the book (which already holds the new evidence). */
 export function masteryChange(book: Book): FileChange {
   return { path: MASTERY_FILE, content: masteryCsvText(masteryRows(book)) };
+}
+
+/**
+ * The same change as masteryChange, from a table already computed (import needs the cells for its
+ * summary too, and a class table is the costly part). test/domain/mastery-change.test.ts keeps the two equal.
+ */
+export function masteryChangeFrom(table: MasteryTable): FileChange {
+  const rows: MasteryRow[] = [];
+  for (const s of table.students) for (const c of table.cells.get(s.id)!.values()) rows.push(masteryRow(c));
+  rows.sort((a, b) => compareText(a.student_id, b.student_id) || compareText(a.standard, b.standard));
+  return { path: MASTERY_FILE, content: masteryCsvText(rows) };
 }

@@ -1,4 +1,5 @@
 // pathbook.yaml: the class's settings. Missing keys take the defaults in src/domain/settings.ts.
+import { isValidDate } from '../domain/ids.ts';
 import { defaultSettings } from '../domain/settings.ts';
 import type { Diagnostic, Level, MethodName, Settings } from '../domain/types.ts';
 import { METHODS } from '../domain/types.ts';
@@ -65,6 +66,16 @@ export function parseSettings(text: string, file = SETTINGS_FILE): { settings: S
       mark: f.text(['reportCard', 'guards', i, 'mark'], { required: true }),
       minStandardLevel: f.number(['reportCard', 'guards', i, 'minStandardLevel'], { required: true, fallback: 0 }),
     }));
+    settings.reportCard.terms = f.list(['reportCard', 'terms'], 'reportCard.terms').map((_, i) => {
+      const date = (key: 'from' | 'to') => {
+        const v = f.text(['reportCard', 'terms', i, key], { required: true });
+        if (v && !isValidDate(v)) f.error(['reportCard', 'terms', i, key], `\`${key}: ${v}\` is not a date like 2026-08-15`, 'write the first and last day of the term as YYYY-MM-DD');
+        return v;
+      };
+      const term = { name: f.text(['reportCard', 'terms', i, 'name'], { required: true }), from: date('from'), to: date('to') };
+      if (term.from && term.to && term.from > term.to) f.error(['reportCard', 'terms', i], `term ${term.name} ends (${term.to}) before it starts (${term.from})`, 'swap from and to');
+      return term;
+    });
   }
   settings.git.autoCommit = f.bool(['git', 'autoCommit'], false);
   return { settings, diagnostics };

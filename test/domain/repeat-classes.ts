@@ -3,7 +3,7 @@
 // drawn from a seeded PRNG, with a keep-apart pair or an absent student now and then. Each class that
 // has a repeat-free four-week schedule is kept in repeat-classes.json with that schedule as proof
 // (repeat-classes-certify.ts finds them; the test checks every proof before using the class).
-import { mulberry32 } from './random-class.ts';
+import { mulberry32 } from '../../src/domain/grouping/random.ts';
 
 export interface RepeatClass {
   name: string;

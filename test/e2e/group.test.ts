@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../domain/random-class.ts';
+import { mulberry32 } from '../../src/domain/grouping/random.ts';
 import { copyExample, run, runBuilt, snapshot } from '../helpers.ts';
 
 const WEEK = '2026-W49'; // next week from the pinned 2026-11-23

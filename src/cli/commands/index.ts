@@ -6,6 +6,9 @@ import * as check from './check.ts';
 import * as roster from './roster.ts';
 import * as standards from './standards.ts';
 import * as mastery from './mastery.ts';
+import * as importCmd from './import.ts';
+import * as analyze from './analyze.ts';
+import * as observe from './observe.ts';
 import * as explain from './explain.ts';
 import * as student from './student.ts';
 import * as group from './group.ts';
@@ -15,11 +18,21 @@ import * as playlist from './playlist.ts';
 import * as done from './done.ts';
 import * as progress from './progress.ts';
 import * as choiceBoard from './choice-board.ts';
+import * as profile from './profile.ts';
+import * as goal from './goal.ts';
+import * as plp from './plp.ts';
+import * as reportCard from './report-card.ts';
+import * as diff from './diff.ts';
+import * as undo from './undo.ts';
+import * as exportCmd from './export.ts';
 
 export const COMMANDS: ((program: Command, ctx: CliContext) => void)[] = [
   init.register,
   roster.register,
   standards.register,
+  importCmd.register,
+  analyze.register,
+  observe.register,
   mastery.register,
   explain.register,
   student.register,
@@ -30,5 +43,12 @@ export const COMMANDS: ((program: Command, ctx: CliContext) => void)[] = [
   done.register,
   progress.register,
   choiceBoard.register,
+  profile.register,
+  goal.register,
+  plp.register,
+  reportCard.register,
+  diff.register,
+  undo.register,
+  exportCmd.register,
   check.register,
 ];

@@ -81,7 +81,7 @@ Examples:
           throw new UserError(`--write records the folder's own methods and all of today's evidence in ${MASTERY_FILE}`, { hint: 'drop --method/--w/--n/--as-of when writing', exitCode: 2 });
         }
         // Report on the very book that was written from (no second load).
-        const r = await ctx.write('mastery --write', (loaded) => ({ changes: [masteryChange(loaded.book)], result: { book: loaded.book } }));
+        const r = await ctx.write('mastery --write', (loaded) => ({ changes: [masteryChange(loaded.book)], result: { book: loaded.book }, message: `mastery: ${MASTERY_FILE} recomputed from the evidence` }));
         ctx.info(r.written.length ? `Wrote ${MASTERY_FILE}.` : `${MASTERY_FILE} is up to date.`);
         written = r.book;
       }
