@@ -1,9 +1,10 @@
 // Repeat-free weeks, planned ahead (algorithms.md §1.5). Groups are made one week at a time, yet a week
 // that repeats no pair can leave the next weeks no repeat-free choice: 9 students in threes have exactly
-// four repeat-free weeks, and a second week of 16 students in fours can rule out a fourth. So when pairs
-// are avoided over a window of weeks, the engine also plans the weeks until the window is full and keeps
-// this week's groups only if those weeks can follow them; otherwise it plans this week together with
-// them, then polishes the fit of this week without undoing that. Searches: planner.ts.
+// four repeat-free weeks, and for 16 in fours a third week laid out as the cyclic Latin square on the
+// first two rules out any fourth. So when pairs are avoided over a window of weeks, the engine also plans
+// the weeks until the window is full and keeps this week's groups only if those weeks can follow them;
+// otherwise it plans this week together with them, then polishes the fit of this week without undoing
+// that. When the sizes force repeats, the same planning keeps later weeks' repeats low. Searches: planner.ts.
 import { APART_COST, type Problem } from './objective.ts';
 import { WeekPlanner, type PastRow } from './planner.ts';
 import { anneal, assignmentCost, type Layout } from './search.ts';
@@ -161,8 +162,9 @@ function strictProblem(p: Problem, L: Layout, later: readonly Int32Array[], weig
 const same = (a: Int32Array, b: Int32Array) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
- * After the search: this week's groups with no more repeats than the search could avoid, and, when
- * pairs are avoided over `window` weeks, groups the next weeks can follow without repeats.
+ * After the search: this week's groups with no more repeats than the search could avoid and, when pairs
+ * are avoided over `window` weeks, groups that the next weeks can follow with as few repeats as the
+ * search can manage (none, when the sizes allow it), never with more repeats of its own.
  */
 export function avoidRepeats(p: Problem, L: Layout, week: Int32Array, past: readonly PastRow[], window: number, rand: () => number, budget: { search: number; polish: number }): Int32Array {
   if (L.groups < 2) return week;
@@ -181,14 +183,14 @@ export function avoidRepeats(p: Problem, L: Layout, week: Int32Array, past: read
   // else heavily enough that no better balance is worth one more (a keep-apart weight would make the
   // search first walk off to "repair" repeats that cannot be repaired).
   const strict = repeats === 0 ? APART_COST : 1000;
+  // When a group is bigger than the number of groups, every later week repeats pairs whatever this week
+  // does: planning ahead can only lessen that, so it gets a smaller budget.
+  const everyWeekRepeats = L.balanced.some((size) => leastPairs(size, L.groups) > 0);
   // The plan whose later weeks repeat least (nearest first), and among those the best-fitting week once
   // polished without meeting an old partner or a partner of the later weeks: a short polish each, then
   // a longer one for the chosen plan.
-  // When a group is bigger than the number of groups, every later week repeats
-  // pairs whatever this week does: planning ahead can only lessen that, so it gets a smaller budget.
-  const hopeless = L.balanced.some((size) => leastPairs(size, L.groups) > 0);
   let best: { week: Int32Array; later: Int32Array[]; conflicts: number[]; cost: number } | null = null;
-  for (const plan of planAhead(p, L, week, past, window, rand, hopeless ? Math.ceil(budget.search / 4) : budget.search)) {
+  for (const plan of planAhead(p, L, week, past, window, rand, everyWeekRepeats ? Math.ceil(budget.search / 4) : budget.search)) {
     const polished = same(plan.week, week) ? week : anneal(strictProblem(p, L, plan.later, strict), L, plan.week, rand, Math.ceil(budget.polish / 4));
     const cost = assignmentCost(p, L, polished);
     if (!best || fewerNearer(plan.conflicts, best.conflicts) || (!fewerNearer(best.conflicts, plan.conflicts) && cost < best.cost)) {
