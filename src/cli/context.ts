@@ -6,6 +6,7 @@ import { commitChanges, needsRecovery, recoverChanges, type FileChange } from '.
 import { openBook, requireRoot, type LoadedBook } from '../store/book-load.ts';
 import { errorFromDiagnostics } from '../store/errors.ts';
 import { acquireLock } from '../store/lock.ts';
+import { COMMAND_TRAILER, commitPaths, repoTop } from '../store/git.ts';
 import { makeStyle, type Style } from '../render/style.ts';
 
 export interface Io {
@@ -26,6 +27,22 @@ export interface GlobalOptions {
   json: boolean;
   color: boolean;
   quiet: boolean;
+}
+
+/** What a writing command's plan returns: the files to change, its result, and how to describe it in git. */
+export interface WritePlan<T> {
+  changes: FileChange[];
+  result: T;
+  /** The commit subject when git.autoCommit is on, e.g. "import: Exit ticket 11-20, 28 students". */
+  message?: string;
+  /** Extra trailer lines for the commit (Pathbook-Command is always added). */
+  trailers?: Record<string, string>;
+}
+
+export interface WriteOptions {
+  allowErrors?: boolean;
+  /** 'always' commits even when git.autoCommit is off (undo keeps history straight). */
+  commit?: 'auto' | 'always';
 }
 
 export class CliContext {
@@ -103,21 +120,41 @@ export class CliContext {
 
   /**
    * A writing command's whole life under the folder lock: load (checked), compute the changes,
-   * commit them in one step. Nothing is written when `plan` throws.
+   * commit them in one step, and with git.autoCommit record them in git with a message saying
+   * what was done. Nothing is written when `plan` throws.
    */
-  async write<T>(command: string, plan: (loaded: LoadedBook) => Promise<{ changes: FileChange[]; result: T }> | { changes: FileChange[]; result: T }, opts: { allowErrors?: boolean } = {}): Promise<T & { written: string[] }> {
+  async write<T>(command: string, plan: (loaded: LoadedBook) => Promise<WritePlan<T>> | WritePlan<T>, opts: WriteOptions = {}): Promise<T & { written: string[]; commit?: string }> {
     const root = this.root();
     const lock = await acquireLock(root, command, this.lockWait());
     try {
       if (needsRecovery(root)) recoverChanges(root);
       const loaded = await openBook(root);
       if (!opts.allowErrors && loaded.diagnostics.some((d) => d.severity === 'error')) throw errorFromDiagnostics(loaded.diagnostics);
-      const { changes, result } = await plan(loaded);
-      const written = commitChanges(root, changes);
-      return { ...result, written };
+      const planned = await plan(loaded);
+      const written = commitChanges(root, planned.changes);
+      let commit: string | undefined;
+      if (written.length && (opts.commit === 'always' || loaded.book.settings.git.autoCommit)) {
+        commit = this.gitCommit(root, written, planned.message ?? `pathbook ${command}`, { [COMMAND_TRAILER]: command, ...planned.trailers });
+      }
+      return { ...planned.result, written, commit };
     } finally {
       lock.release();
     }
+  }
+
+  /** The files are already safe on disk; a failed commit is a warning, not a failed command. */
+  private gitCommit(root: string, paths: string[], subject: string, trailers: Record<string, string>): string | undefined {
+    const warn = (m: string, hint: string) => this.io.stderr(`pathbook: ${this.style.c.yellow('warning')}: ${m}\n  hint: ${hint}\n`);
+    if (!repoTop(root, this.io.env)) {
+      warn(`git.autoCommit is on, but ${root} is not in a git repository, so nothing was committed`, 'run `git init` in the folder, or set git.autoCommit: false in pathbook.yaml');
+      return undefined;
+    }
+    const r = commitPaths(root, paths, subject, trailers, this.io.env);
+    if (r.error) {
+      warn(`the files were written, but git could not commit them: ${r.error.split('\n')[0]}`, 'commit them yourself with `git commit`, and check `git config user.name` and `user.email`');
+      return undefined;
+    }
+    return r.hash;
   }
 }
 

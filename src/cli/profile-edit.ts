@@ -34,6 +34,6 @@ export async function editProfile<T extends object>(ctx: CliContext, command: st
     // The edit must leave a profile pathbook reads back without a problem.
     const problems = parseProfile(text, student.id, file).diagnostics.filter((d) => d.severity === 'error');
     if (problems.length) throw new UserError(`the change would leave ${file} unreadable: ${problems[0]!.message}`, { hint: 'fix the file by hand (see `pathbook check`), then try again' });
-    return { changes: [{ path: file, content: text }], result: { ...result, file, created: before === undefined } };
+    return { changes: [{ path: file, content: text }], result: { ...result, file, created: before === undefined }, message: `${command}: ${student.id}` };
   });
 }

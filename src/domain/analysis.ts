@@ -40,14 +40,20 @@ export function pearson(xs: readonly number[], ys: readonly number[]): number | 
   return sxy / Math.sqrt(sxx * syy);
 }
 
-/** Cronbach's α over item columns (rows = students), population variances; KR-20 for 0/1 items. */
-export function cronbachAlpha(matrix: readonly (readonly number[])[]): number | null {
-  const n = matrix.length;
+/** Students' totals and their variance, when a reliability figure means anything (≥ 2 students and items, some spread). */
+function totalsSpread(matrix: readonly (readonly number[])[]): { k: number; totals: number[]; vt: number } | null {
   const k = matrix[0]?.length ?? 0;
-  if (n < 2 || k < 2) return null;
+  if (matrix.length < 2 || k < 2) return null;
   const totals = matrix.map((r) => r.reduce((a, b) => a + b, 0));
   const vt = variance(totals);
-  if (!(vt > 1e-12)) return null;
+  return vt > 1e-12 ? { k, totals, vt } : null;
+}
+
+/** Cronbach's α over item columns (rows = students), population variances; KR-20 for 0/1 items. */
+export function cronbachAlpha(matrix: readonly (readonly number[])[]): number | null {
+  const t = totalsSpread(matrix);
+  if (!t) return null;
+  const { k, vt } = t;
   let sum = 0;
   for (let j = 0; j < k; j++) sum += variance(matrix.map((r) => r[j]!));
   return (k / (k - 1)) * (1 - sum / vt);
@@ -89,12 +95,9 @@ export function alphaIfDeleted(matrix: readonly (readonly number[])[]): (number 
 
 /** KR-21 for 0/1 items: assumes equal difficulty, so it is at most KR-20. */
 export function kr21(matrix: readonly (readonly number[])[]): number | null {
-  const n = matrix.length;
-  const k = matrix[0]?.length ?? 0;
-  if (n < 2 || k < 2) return null;
-  const totals = matrix.map((r) => r.reduce((a, b) => a + b, 0));
-  const vt = variance(totals);
-  if (!(vt > 1e-12)) return null;
+  const t = totalsSpread(matrix);
+  if (!t) return null;
+  const { k, totals, vt } = t;
   const m = mean(totals);
   return (k / (k - 1)) * (1 - (m * (k - m)) / (k * vt));
 }

@@ -3,7 +3,7 @@
 // reason for every member. Pure: the week, the seed and earlier weeks' pairs come in as arguments.
 import { buildUnits, type GroupingConflict } from './grouping/constraints.ts';
 import { partitionStudents, type EngineStats, type EngineStudent } from './grouping/engine.ts';
-import { pairHistory, type PastWeek } from './grouping/history.ts';
+import { recentWeeks, type PastWeek } from './grouping/history.ts';
 import type { GroupMode } from './grouping/objective.ts';
 import { describeSize, type SizeRequest } from './grouping/sizes.ts';
 import { TIERS, tierFor, type Tier } from './grouping/tiers.ts';
@@ -134,7 +134,8 @@ export function formGroups(book: Book, req: GroupRequest, table: MasteryTable = 
   const { keepApart, keepTogether, avoidRepeatWeeks } = book.settings.grouping;
   const result = partitionStudents({
     mode: req.mode, students, bands: scale.levels.length, size: req.size, keepApart, keepTogether,
-    history: pairHistory(req.past, req.week, avoidRepeatWeeks), seed: req.seed, iterations: req.iterations,
+    // The weeks inside avoidRepeatWeeks: their pairs are avoided, and as many weeks are planned ahead.
+    avoidWeeks: avoidRepeatWeeks, recent: recentWeeks(req.past, req.week, avoidRepeatWeeks), seed: req.seed, iterations: req.iterations,
   });
   if (!result.ok) return result;
 

@@ -28,6 +28,36 @@ export function genericIdProblem(id: string): string | undefined {
   if (id.includes('\0')) return 'the id contains a NUL byte';
   if (!GENERIC_ID.test(id)) return 'an id may hold only letters, digits, ".", "_" and "-", and start with a letter or digit';
   if (RESERVED.test(id)) return `"${id}" is a reserved file name on Windows`;
+  if (id.endsWith('.')) return 'an id may not end with "." (Windows drops it from file names)';
+  return undefined;
+}
+
+/**
+ * One segment of a relative path the tool writes: what every file name must satisfy on Linux,
+ * macOS and Windows alike, whatever id it came from (the last check before a path is used).
+ */
+export function pathSegmentProblem(seg: string): string | undefined {
+  const q = JSON.stringify(seg.length > 40 ? seg.slice(0, 40) + '…' : seg);
+  if (seg === '') return 'it has an empty part';
+  if (seg === '.' || seg === '..') return `${q} leads out of its folder`;
+  if (seg.includes('\0')) return 'it contains a NUL byte';
+  if (/[\u0000-\u001f<>:"|?*\\/]/.test(seg)) return `${q} holds a character file systems refuse (control, <>:"|?*, / or \\)`;
+  if (/[. ]$/.test(seg)) return `${q} ends with "." or a space (Windows drops it, so two names could meet)`;
+  if (RESERVED.test(seg)) return `${q} is a reserved file name on Windows`;
+  if (new TextEncoder().encode(seg).length > 255) return `${q} is longer than 255 bytes`;
+  return undefined;
+}
+
+/** A relative path the tool may write inside a gradebook: "/"-separated safe segments, nothing more. */
+export function relativePathProblem(rel: string): string | undefined {
+  if (rel === '') return 'the path is empty';
+  if (rel.includes('\0')) return 'it contains a NUL byte';
+  if (rel.startsWith('/') || /^[A-Za-z]:/.test(rel) || rel.startsWith('\\')) return 'the path is absolute';
+  if (rel.includes('\\')) return 'it contains "\\"';
+  for (const seg of rel.split('/')) {
+    const p = pathSegmentProblem(seg);
+    if (p) return p;
+  }
   return undefined;
 }
 

@@ -3,6 +3,7 @@
 // mastered ones, next-ready standards first, and a "complete N of M" rule. Pure: mastery comes in as a table.
 import { isCheckpoint, learnerFor, rankActivities, type Choice, type Learner } from './activity-choice.ts';
 import type { MasteryCell, MasteryTable } from './mastery/table.ts';
+import { isNextReady } from './mastery/next-ready.ts';
 import { compareText } from './numbers.ts';
 import { levelFor, masteryPoints, NOT_ASSESSED } from './scale.ts';
 import type { Activity, Book, Scale, Standard } from './types.ts';
@@ -97,14 +98,6 @@ export function prerequisiteOrder(book: Book): Map<string, number> {
   // A cycle (which `check` reports as an error) leaves standards unranked: they go last, in file order.
   for (const s of book.standards) if (!rank.has(s.id)) rank.set(s.id, rank.size);
   return rank;
-}
-
-/**
- * Next ready (ALEKS's outer fringe, algorithms.md §5.2): not mastered, every prerequisite mastered.
- * TODO: dedupe with the mastery module's nextReady once it lands on main.
- */
-export function isReady(std: Standard, mastered: (id: string) => boolean): boolean {
-  return !mastered(std.id) && std.prerequisites.every(mastered);
 }
 
 /** Beginning or not assessed → reteach; the level just below mastery (Approaching) → practice. */
@@ -207,7 +200,7 @@ export function buildPlaylist(ctx: PlaylistContext, studentId: string, scope: Pl
       }
     }
   }
-  const ready = (id: string) => isReady(std.get(id)!, mastered);
+  const ready = (id: string) => isNextReady(std.get(id)!, mastered);
   const mustStandards = [...needed.keys()].sort((a, b) =>
     Number(ready(b)) - Number(ready(a)) || order.get(a)! - order.get(b)! || compareText(a, b));
 

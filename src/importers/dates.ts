@@ -152,3 +152,25 @@ export function parseDateOrder(v: string): DateOrder | undefined {
   if (k === 'ymd' || k === 'yyyymmdd' || k === 'iso') return 'ymd';
   return undefined;
 }
+
+export interface ColumnDates {
+  /** The earliest day: the assessment's date. */
+  date?: string;
+  /** Set when the column spans several days. */
+  dateSpan?: { first: string; last: string };
+  dateProblem?: Diagnostic;
+  stamps: (Stamp | undefined)[];
+}
+
+/** A source's date column as an assessment date, noting how an ambiguous order was settled. */
+export function columnDates(cells: readonly DateCell[], file: string, given: DateOrder | undefined, notes: string[]): ColumnDates {
+  const d = resolveDates(cells, file, 'dates', given);
+  const range = dateRange(d.stamps);
+  if (d.reason) notes.push(`read the dates ${d.order === 'dmy' ? 'day first' : 'month first'}: ${d.reason}`);
+  return {
+    ...(range ? { date: range.first } : {}),
+    ...(range && range.first !== range.last ? { dateSpan: range } : {}),
+    ...(d.problem ? { dateProblem: d.problem } : {}),
+    stamps: d.stamps,
+  };
+}

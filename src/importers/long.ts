@@ -9,7 +9,7 @@ import { parse } from 'csv-parse';
 import type { Diagnostic } from '../domain/types.ts';
 import { detectDelimiter } from '../store/csv.ts';
 import { decodeWindows1252 } from '../store/text.ts';
-import { dateRange, resolveDates } from './dates.ts';
+import { columnDates, type ColumnDates } from './dates.ts';
 import { EMAIL_HEADERS, headerKey, NAME_HEADERS, type RawColumn, type RawResult, type RawStudent, type ReadOptions } from './raw.ts';
 import { fileStem } from './source-meta.ts';
 
@@ -168,20 +168,9 @@ async function readLongAs(path: string, meta: { file: string; fileName: string }
   columns.forEach((col, i) => { if (itemStandards[i]!.size) col.standards = [...itemStandards[i]!]; });
   const notes: string[] = [];
   if (dropped) notes.push(`${dropped} more problems in ${file} are not listed`);
-  let date: string | undefined;
-  let dateSpan;
-  let dateProblem;
-  if (dates.size) {
-    const cells = [...dates].map(([text, line]) => ({ text, line }));
-    const d = resolveDates(cells, file, 'dates', opts.dateFormat);
-    const range = dateRange(d.stamps);
-    if (range) {
-      date = range.first;
-      if (range.first !== range.last) dateSpan = range;
-    }
-    if (d.reason) notes.push(`read the dates ${d.order === 'dmy' ? 'day first' : 'month first'}: ${d.reason}`);
-    dateProblem = d.problem;
-  }
+  const { date, dateSpan, dateProblem } = dates.size
+    ? columnDates([...dates].map(([text, line]) => ({ text, line })), file, opts.dateFormat, notes)
+    : ({} as Partial<ColumnDates>);
   return {
     format: 'long', file, fileName: meta.fileName, sha256: hash.digest('hex'), columns, students: studentOrder,
     assessments: [{ title: fileStem(meta.fileName), columns: columns.map((x) => x.index), ...(date ? { date } : {}), ...(dateSpan ? { dateSpan } : {}) }],

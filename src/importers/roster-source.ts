@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Diagnostic } from '../domain/types.ts';
-import { normalizeHeader, parseCsvBytes } from '../store/csv.ts';
+import { formulaWarnings, normalizeHeader, parseCsvBytes } from '../store/csv.ts';
 import { UserError } from '../store/errors.ts';
 import { isCanvasGradebook, parseCanvasRoster } from './canvas-roster.ts';
 import { parseOneRoster, type OneRosterFiles, type OneRosterParse } from './oneroster.ts';
@@ -83,5 +83,6 @@ export function readRosterSource(path: string, shown: string, opts: RosterSource
   }
   if (opts.classes?.length) throw new UserError('--class picks a class from a OneRoster export', { hint: `${shown} is a single CSV file of students; drop --class`, exitCode: 2 });
   const parsed = isCanvasGradebook(table.header) ? { kind: 'canvas' as const, ...parseCanvasRoster(table) } : { kind: 'csv' as const, ...parseRosterCsv(table) };
-  return { ...parsed, diagnostics: [...diagnostics, ...parsed.diagnostics] as Diagnostic[] };
+  // Cells a spreadsheet would run as formulas are kept as typed, with a warning (peers.md §3.3).
+  return { ...parsed, diagnostics: [...diagnostics, ...parsed.diagnostics, ...formulaWarnings(table)] as Diagnostic[] };
 }

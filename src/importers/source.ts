@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { detectDelimiter, parseCsvBytes, parseCsvText } from '../store/csv.ts';
+import { detectDelimiter, formulaNote, parseCsvBytes, parseCsvText } from '../store/csv.ts';
 import { UserError } from '../store/errors.ts';
 import { decodeText } from '../store/text.ts';
 import { readCanvas } from './canvas.ts';
@@ -100,6 +100,9 @@ export async function readSource(path: string, display: string, opts: ReadOption
   const read = { 'google-forms': readGoogleForms, canvas: readCanvas, wide: readWide }[format as 'google-forms' | 'canvas' | 'wide'];
   const result = read(table, meta, opts);
   result.diagnostics.unshift(...diagnostics);
+  // Student-typed answers may start like a formula (peers.md §3.3): say so once.
+  const formulas = formulaNote(table);
+  if (formulas) result.notes.push(formulas);
   if (!result.columns.some((c) => c.role === 'question') && !result.columns.length) {
     throw new UserError(`${display} holds no questions or items to import (read as ${describeFormat(format)})`, { hint: 'check the export, or say what it is with --format', source: { file: display, line: 1 } });
   }

@@ -2,7 +2,7 @@
 // the points earned. An optional row whose student cell says "Points possible" (or "max") gives each
 // item's points; an optional date column dates the assessment.
 import type { CsvTable } from '../store/csv.ts';
-import { dateRange, resolveDates } from './dates.ts';
+import { columnDates, type ColumnDates } from './dates.ts';
 import { EMAIL_HEADERS, FAMILY_HEADERS, GIVEN_HEADERS, headerKey, ID_HEADERS, NAME_HEADERS, SECTION_HEADERS, type RawColumn, type RawResult, type RawStudent, type ReadOptions } from './raw.ts';
 import { fileStem, type SourceMeta } from './source-meta.ts';
 
@@ -77,20 +77,12 @@ export function readWide(table: CsvTable, meta: SourceMeta, opts: ReadOptions): 
     if (!s.name && (s.givenName || s.familyName)) s.name = `${s.givenName ?? ''} ${s.familyName ?? ''}`.trim();
     return s;
   });
-  let date: string | undefined;
-  let dateSpan: { first: string; last: string } | undefined;
-  let dateProblem;
+  let dated: Partial<ColumnDates> = {};
   if (dateCol >= 0) {
-    const d = resolveDates(rows.map((r) => ({ text: r.values[dateCol] ?? '', line: r.line })), meta.file, 'dates', opts.dateFormat);
-    d.stamps.forEach((st, i) => { if (st) students[i]!.time = st.seconds; });
-    const range = dateRange(d.stamps);
-    if (range) {
-      date = range.first;
-      if (range.first !== range.last) dateSpan = range;
-    }
-    if (d.reason) notes.push(`read the dates ${d.order === 'dmy' ? 'day first' : 'month first'}: ${d.reason}`);
-    dateProblem = d.problem;
+    dated = columnDates(rows.map((r) => ({ text: r.values[dateCol] ?? '', line: r.line })), meta.file, opts.dateFormat, notes);
+    dated.stamps!.forEach((st, i) => { if (st) students[i]!.time = st.seconds; });
   }
+  const { date, dateSpan, dateProblem } = dated;
   return {
     format: 'wide', file: meta.file, fileName: meta.fileName, sha256: meta.sha256, columns, students,
     assessments: [{ title: fileStem(meta.fileName), columns: columns.map((c) => c.index), ...(date ? { date } : {}), ...(dateSpan ? { dateSpan } : {}) }],

@@ -24,6 +24,11 @@ function findEndOfCentralDirectory(buf: Buffer): number {
   throw new ZipError('this is not a zip file (its table of contents is missing)');
 }
 
+/** All entries together may not unpack to more than this (a bomb can repeat one entry many times). */
+const MAX_TOTAL = 512 * 1024 * 1024;
+
+interface EntryInfo { name: string; method: number; crc: number; compressed: number; size: number; start: number; localAt: number }
+
 /** Every file in the zip (folders skipped), in the order of its table of contents. */
 export function readZip(bytes: Uint8Array): ZipEntry[] {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -32,7 +37,9 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
   const count = buf.readUInt16LE(end + 10);
   let p = buf.readUInt32LE(end + 16);
   if (count === 0xffff || p === 0xffffffff) throw new ZipError('this zip uses the ZIP64 format, which pathbook does not read');
-  const entries: ZipEntry[] = [];
+  // First the table of contents, checked as a whole before anything is inflated.
+  const infos: EntryInfo[] = [];
+  let total = 0;
   for (let n = 0; n < count; n++) {
     if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) throw new ZipError('the zip\'s table of contents is damaged');
     const flags = buf.readUInt16LE(p + 8);
@@ -50,24 +57,36 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
     if (name.endsWith('/')) continue;
     if (flags & 1) throw new ZipError(`${name} in the zip is encrypted`);
     if (size > MAX_ENTRY) throw new ZipError(`${name} in the zip is too large (${size} bytes)`);
+    total += size;
+    if (total > MAX_TOTAL) throw new ZipError(`the zip would unpack to more than ${MAX_TOTAL / 1048576} MB`);
     if (localAt + 30 > buf.length || buf.readUInt32LE(localAt) !== LOCAL) throw new ZipError(`the zip entry ${name} is damaged`);
     // Sizes come from the table of contents: the local header may defer them to a data descriptor.
     const start = localAt + 30 + buf.readUInt16LE(localAt + 26) + buf.readUInt16LE(localAt + 28);
-    const raw = buf.subarray(start, start + compressed);
-    if (raw.length !== compressed) throw new ZipError(`the zip entry ${name} is cut short`);
-    let data: Buffer;
-    if (method === 0) data = raw;
-    else if (method === 8) {
-      try {
-        data = inflateRawSync(raw, { maxOutputLength: MAX_ENTRY });
-      } catch {
-        throw new ZipError(`the zip entry ${name} cannot be decompressed`);
-      }
-    } else throw new ZipError(`${name} in the zip is compressed with method ${method}; pathbook reads only the usual "deflate"`);
-    if (data.length !== size || crc32(data) !== crc) throw new ZipError(`the zip entry ${name} is damaged (its checksum does not match)`);
-    entries.push({ name, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) });
+    if (start + compressed > buf.length) throw new ZipError(`the zip entry ${name} is cut short`);
+    if (method !== 0 && method !== 8) throw new ZipError(`${name} in the zip is compressed with method ${method}; pathbook reads only the usual "deflate"`);
+    infos.push({ name, method, crc, compressed, size, start, localAt });
   }
-  return entries;
+  // Entries that share their data are how "overlapping" zip bombs multiply one stream many times.
+  const byPlace = [...infos].sort((a, b) => a.localAt - b.localAt);
+  for (let i = 1; i < byPlace.length; i++) {
+    const prev = byPlace[i - 1]!;
+    if (byPlace[i]!.localAt < prev.start + prev.compressed) throw new ZipError('the zip\'s entries overlap, which real exports never do');
+  }
+  return infos.map((e) => {
+    const raw = buf.subarray(e.start, e.start + e.compressed);
+    let data: Buffer;
+    if (e.method === 0) data = raw;
+    else {
+      try {
+        // Never more than the table of contents declared (then the size check below refuses it).
+        data = inflateRawSync(raw, { maxOutputLength: Math.min(MAX_ENTRY, e.size + 1) });
+      } catch {
+        throw new ZipError(`the zip entry ${e.name} cannot be decompressed`);
+      }
+    }
+    if (data.length !== e.size || crc32(data) !== e.crc) throw new ZipError(`the zip entry ${e.name} is damaged (its checksum does not match)`);
+    return { name: e.name, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+  });
 }
 
 /** Zip files start with "PK\x03\x04" (or "PK\x05\x06" when empty). */

@@ -75,8 +75,11 @@ export function groupsMarkdown(w: WeekGroups, book: Book): string {
   return out.join('\n').replace(/\n+$/, '\n');
 }
 
-export function renderPairTable(pairs: readonly PairCount[], book: Book, weeks: number): string {
-  if (!pairs.length) return weeks ? 'No two students have shared a group yet.\n' : 'No groups yet: make some with `pathbook group`.\n';
+export function renderPairTable(pairs: readonly PairCount[], book: Book, weeks: number, min = 1): string {
+  if (!pairs.length) {
+    if (!weeks) return 'No groups yet: make some with `pathbook group`.\n';
+    return min > 1 ? `No two students have shared a group ${min} times or more.\n` : 'No two students have shared a group yet.\n';
+  }
   const rows = pairs.map((p) => [`${p.a} ${studentName(book, p.a)}`, `${p.b} ${studentName(book, p.b)}`, String(p.count), p.weeks.join(', ')]);
   return renderTable(['student', 'with', 'times', 'weeks'], rows, { align: ['left', 'left', 'right', 'left'] })
     + `${pairs.length} pair${pairs.length === 1 ? '' : 's'} over ${weeks} week${weeks === 1 ? '' : 's'} of groups\n`;

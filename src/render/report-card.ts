@@ -3,7 +3,7 @@
 import { formatScore } from '../domain/numbers.ts';
 import type { ReportCardRow } from '../domain/report-card.ts';
 import type { Term } from '../domain/types.ts';
-import { csvText } from '../store/csv-write.ts';
+import { csvText } from '../store/csv.ts';
 import { escapeMarkdown } from './escape.ts';
 import { renderTable } from './table.ts';
 

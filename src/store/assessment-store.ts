@@ -70,11 +70,16 @@ export function parseScores(buf: Uint8Array, file: string, items: readonly Item[
     return { scores: [], diagnostics };
   }
   const itemIds = new Set(items.map((i) => i.id));
-  table.header.forEach((h, i) => {
-    if (i !== sid && !itemIds.has(h)) {
-      diagnostics.push({ check: 'scores', severity: 'error', source: { file, line: 1, column: i + 1 }, message: `column ${JSON.stringify(h)} is not an item of this assessment`, hint: `add it to the items in ${file.replace(/\.csv$/, '.yaml')} or remove the column` });
-    }
-  });
+  const unknown = table.header.map((h, i) => ({ h, i })).filter(({ h, i }) => i !== sid && !itemIds.has(h));
+  const hint = `add it to the items in ${file.replace(/\.csv$/, '.yaml')} or remove the column`;
+  // A few are named one by one; thousands (a wrong file saved over this one) are summed up.
+  for (const { h, i } of unknown.slice(0, 5)) {
+    diagnostics.push({ check: 'scores', severity: 'error', source: { file, line: 1, column: i + 1 }, message: `column ${JSON.stringify(h)} is not an item of this assessment`, hint });
+  }
+  if (unknown.length > 5) {
+    const rest = unknown.slice(5);
+    diagnostics.push({ check: 'scores', severity: 'error', source: { file, line: 1, column: rest[0]!.i + 1 }, message: `${rest.length} more columns are not items of this assessment (${rest.slice(0, 3).map(({ h }) => JSON.stringify(h)).join(', ')}, …)`, hint: 'is this the right file? remove the extra columns' });
+  }
   const scores: ScoreRow[] = [];
   const columns = items.map((item) => table.header.indexOf(item.id));
   for (const row of table.rows) {

@@ -3,6 +3,8 @@
 // A command that finds a journal finishes it first (roll forward). DESIGN.md: "Written atomically".
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { relativePathProblem } from '../domain/ids.ts';
+import { checkWritePaths } from './safe-path.ts';
 
 export const CACHE_DIR = '.pathbook';
 const JOURNAL = 'journal.json';
@@ -57,8 +59,22 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
 
 interface JournalEntry { path: string; tmp: string | null }
 
+/**
+ * PATHBOOK_TEST_PAUSE_MS (tests only): sleep this long between the steps of a commit, so that the
+ * crash test's random kills also land between renames. Unset in normal use: no pause at all.
+ */
+function testPause(): () => void {
+  const ms = Number(process.env.PATHBOOK_TEST_PAUSE_MS);
+  if (!(ms > 0)) return () => {};
+  const cell = new Int32Array(new SharedArrayBuffer(4));
+  return () => { Atomics.wait(cell, 0, 0, ms); };
+}
+
 /** Apply all changes as one step. Unchanged files are skipped so their mtimes stay put. */
 export function commitChanges(root: string, changes: readonly FileChange[]): string[] {
+  // Every path was built from data somewhere: refuse the whole change before touching anything.
+  checkWritePaths(root, changes.map((c) => c.path));
+  const pause = testPause();
   const tmpDir = join(root, CACHE_DIR, 'tmp');
   mkdirSync(tmpDir, { recursive: true });
   const entries: JournalEntry[] = [];
@@ -71,8 +87,9 @@ export function commitChanges(root: string, changes: readonly FileChange[]): str
       entries.push({ path: c.path, tmp: null });
     } else {
       if (sameContent(target, c.content)) continue;
-      const tmp = join(CACHE_DIR, 'tmp', `${process.pid}-${i++}`);
+      const tmp = `${CACHE_DIR}/tmp/${process.pid}-${i++}`;
       writeDurably(join(root, tmp), c.content, !c.derived);
+      pause();
       entries.push({ path: c.path, tmp });
     }
     written.push(c.path);
@@ -82,14 +99,17 @@ export function commitChanges(root: string, changes: readonly FileChange[]): str
   writeDurably(journal + '.tmp', JSON.stringify(entries));
   renameSync(journal + '.tmp', journal);
   fsyncDir(join(root, CACHE_DIR));
-  replay(root, entries);
+  pause();
+  replay(root, entries, pause);
   unlinkSync(journal);
   return written;
 }
 
-function replay(root: string, entries: readonly JournalEntry[]): void {
+function replay(root: string, entries: readonly JournalEntry[], pause: () => void = () => {}): void {
   const dirs = new Set<string>();
   for (const e of entries) {
+    // A journal is ours, but it is still a file in the folder: never let it point outside.
+    if (relativePathProblem(e.path) || (e.tmp !== null && !/^\.pathbook\/tmp\/\d+-\d+$/.test(e.tmp))) continue;
     const target = join(root, e.path);
     if (e.tmp === null) {
       rmSync(target, { force: true });
@@ -97,6 +117,7 @@ function replay(root: string, entries: readonly JournalEntry[]): void {
       mkdirSync(dirname(target), { recursive: true });
       renameSync(join(root, e.tmp), target);
     }
+    pause();
     dirs.add(dirname(target));
   }
   for (const d of dirs) fsyncDir(d);
@@ -110,7 +131,10 @@ export function recoverChanges(root: string): boolean {
   let recovered = false;
   if (existsSync(journal)) {
     let entries: JournalEntry[] | undefined;
-    try { entries = JSON.parse(readFileSync(journal, 'utf8')) as JournalEntry[]; } catch { entries = undefined; }
+    try {
+      const parsed: unknown = JSON.parse(readFileSync(journal, 'utf8'));
+      entries = Array.isArray(parsed) ? parsed.filter((e): e is JournalEntry => !!e && typeof e === 'object' && typeof e.path === 'string' && (e.tmp === null || typeof e.tmp === 'string')) : undefined;
+    } catch { entries = undefined; }
     if (entries) {
       replay(root, entries);
       recovered = true;

@@ -1,6 +1,7 @@
 // Reading and writing CSV. Reading is forgiving about what spreadsheets do (BOM, encodings,
 // ; or tab delimiters, trailing empty fields); writing is deterministic (LF, sorted by the caller).
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import type { Diagnostic } from '../domain/types.ts';
 import { binaryKind, decodeText, looksBinary, nulLine, type DecodedText } from './text.ts';
 
@@ -66,9 +67,18 @@ export function parseCsvText(text: string, file: string, encoding: DecodedText['
   // quoted line breaks together, and old Mac exports end lines with a lone CR.
   const lf = text.replace(/\r\n?/g, '\n');
   const delimiter = detectDelimiter(lf);
-  let records: CsvRecord[];
+  let records: { record: string[]; info: { lines: number } }[];
+  // csv-parse builds an Error (with a stack) for every ragged row it tolerates; without stacks a
+  // file of 50,000 ragged rows reads in half the time. Restored at once: parse is synchronous.
+  const stackLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
-    records = csvRecords(lf, delimiter);
+    records = parse(lf, {
+      delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true,
+      max_record_size: 1 << 20,
+      // A CRLF download with a line added in a text editor mixes line endings: accept all three.
+      record_delimiter: ['\r\n', '\n', '\r'],
+    }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (e) {
     const err = e as { message?: string; lines?: number; code?: string };
     if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
@@ -76,6 +86,8 @@ export function parseCsvText(text: string, file: string, encoding: DecodedText['
     }
     const line = typeof err.lines === 'number' ? err.lines : 1;
     return diag((err.message ?? 'the CSV cannot be read').replace(/^Invalid Record Length: /, ''), line, 'open the file in a spreadsheet and save it again as CSV');
+  } finally {
+    Error.stackTraceLimit = stackLimit;
   }
   if (records.length === 0) return diag('the file is empty', 1, 'export the data again, with its header row');
   const header = records[0]!.record.map((h) => h.trim());
@@ -97,39 +109,6 @@ export function parseCsvText(text: string, file: string, encoding: DecodedText['
     rows.push({ values, line });
   }
   return { table: { file, header, rows, delimiter, encoding }, diagnostics };
-}
-
-export interface CsvRecord { record: string[]; info: { lines: number } }
-
-/** Longer than this, a record is refused (csv-parse's max_record_size). */
-const MAX_RECORD = 1 << 20;
-
-/**
- * Records of LF-only text and the line each ends on. Text without quotes (every file pathbook writes,
- * and most exports) is split directly, which is what csv-parse does with it, many times faster
- * (test/store/csv.test.ts compares the two on random text); anything else goes through csv-parse.
- */
-export function csvRecords(lf: string, delimiter: string, fast = true): CsvRecord[] {
-  if (fast && !lf.includes('"') && !lf.startsWith('\uFEFF')) {
-    const records: CsvRecord[] = [];
-    let line = 0;
-    let start = 0;
-    while (start <= lf.length) {
-      let end = lf.indexOf('\n', start);
-      if (end < 0) end = lf.length;
-      line++;
-      if (end - start > MAX_RECORD) return csvRecords(lf, delimiter, false);
-      if (end > start) records.push({ record: lf.slice(start, end).split(delimiter), info: { lines: line } });
-      start = end + 1;
-    }
-    return records;
-  }
-  return parse(lf, {
-    delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true,
-    max_record_size: MAX_RECORD,
-    // A CRLF download with a line added in a text editor mixes line endings: accept all three.
-    record_delimiter: ['\r\n', '\n', '\r'],
-  }) as unknown as CsvRecord[];
 }
 
 /** The line where the last unclosed quoted value opens (csv-parse reports where the file ends). */
@@ -162,4 +141,89 @@ export function normalizeHeader(h: string): string {
   return h.toLowerCase().replace(/[\s_\-.]+/g, '');
 }
 
-export { csvText, type CsvWriteOptions } from './csv-write.ts';
+export interface CsvWriteOptions {
+  /** Neutralise cells a spreadsheet would run as a formula (OWASP CSV injection): for files people open in spreadsheets. */
+  escapeFormulas?: boolean;
+}
+
+// A spreadsheet treats a cell starting with one of these as a formula (OWASP; LF and NUL per the
+// 2025 update). csv-stringify's own escape_formulas misses LF and NUL, so the project does it here.
+const FORMULA_START = /^[=+\-@\t\r\n\0]/;
+// A plain negative number is a value, not a formula: "-1.5" stays as is; so does a lone "-",
+// the blank marker of many exports.
+const NOT_A_FORMULA = /^-(?:\d+(?:\.\d+)?)?$/;
+
+/** True when a spreadsheet could read this cell as a formula. */
+export function isFormulaLike(cell: string): boolean {
+  return FORMULA_START.test(cell) && !NOT_A_FORMULA.test(cell);
+}
+
+/** The cell as a spreadsheet will show it as text: a leading apostrophe stops the formula. */
+export function neutralizeFormula(cell: string): string {
+  return isFormulaLike(cell) ? `'${cell}` : cell;
+}
+
+/** Deterministic CSV: LF endings, quotes only where needed, final newline. */
+export function csvText(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[], opts: CsvWriteOptions = {}): string {
+  const cell = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+  const esc = opts.escapeFormulas ? neutralizeFormula : (s: string) => s;
+  const data = [header.map((h) => esc(h)), ...rows.map((r) => r.map((v) => esc(cell(v))))];
+  return stringify(data, { record_delimiter: 'unix' });
+}
+
+/**
+ * One cell as csv-stringify writes it (quoted only where needed), for writers that assemble a
+ * large file row by row from a few distinct values: a district's mastery.csv is 2,000,000 rows of
+ * ids, labels and dates already quoted once each.
+ */
+export function csvCell(value: string): string {
+  return stringify([[value]], { record_delimiter: 'unix' }).slice(0, -1);
+}
+
+export interface FormulaCell {
+  line: number;
+  /** 1-based column. */
+  column: number;
+  header: string;
+  value: string;
+}
+
+/**
+ * Text cells of an input table that a spreadsheet would run as a formula, for importers to warn
+ * about with file and line (the cells are kept as they are: the teacher decides).
+ */
+export function formulaLikeCells(table: Pick<CsvTable, 'header' | 'rows'>): FormulaCell[] {
+  const out: FormulaCell[] = [];
+  for (const row of table.rows) {
+    row.values.forEach((value, i) => {
+      if (isFormulaLike(value)) out.push({ line: row.line, column: i + 1, header: table.header[i] ?? '', value });
+    });
+  }
+  return out;
+}
+
+/**
+ * One line for an import's notes: how many cells start like a formula, and the first (an exit
+ * ticket of negative fractions would otherwise print a warning per answer).
+ */
+export function formulaNote(table: Pick<CsvTable, 'header' | 'rows' | 'file'>): string | undefined {
+  const cells = formulaLikeCells(table);
+  if (!cells.length) return undefined;
+  const c = cells[0]!;
+  const v = c.value.length > 40 ? c.value.slice(0, 40) + '…' : c.value;
+  return `${cells.length} cell${cells.length === 1 ? '' : 's'} in ${table.file} start${cells.length === 1 ? 's' : ''} like a spreadsheet formula (first: line ${c.line}, ${c.header || `column ${c.column}`}: ${JSON.stringify(v)}); kept as typed, and neutralised in the CSVs pathbook writes for spreadsheets`;
+}
+
+/** The quote neutralizeFormula put before a cell, taken off again (for files the tool reads back). */
+export function restoreFormula(cell: string): string {
+  return cell.startsWith("'") && isFormulaLike(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
+/** formulaLikeCells as warnings an importer can add to its diagnostics. */
+export function formulaWarnings(table: Pick<CsvTable, 'header' | 'rows' | 'file'>): Diagnostic[] {
+  return formulaLikeCells(table).map((c) => ({
+    check: 'csv-injection', severity: 'warning' as const, source: { file: table.file, line: c.line, column: c.column },
+    message: `${c.header || `column ${c.column}`}: ${JSON.stringify(c.value.length > 40 ? c.value.slice(0, 40) + '…' : c.value)} starts like a spreadsheet formula`,
+    hint: 'pathbook keeps it as text and neutralises it in the CSVs it exports; check the source if it is not what a student wrote',
+  }));
+}

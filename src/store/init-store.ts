@@ -2,7 +2,7 @@
 import { SCALE_PRESETS } from '../domain/scale.ts';
 import type { MethodName } from '../domain/types.ts';
 import { ROSTER_COLUMNS } from './roster-store.ts';
-import { csvText } from './csv-write.ts';
+import { csvText } from './csv.ts';
 import { yamlText } from './yaml.ts';
 
 export interface InitAnswers {
@@ -53,6 +53,12 @@ grouping:
   avoidRepeatWeeks: 2  # try not to pair students who worked together in the last N weeks
 
 language: en   # en or es, for printed reports
+
+# History in git: with autoCommit, every command that changes the folder commits what it wrote
+# (\`pathbook diff\` shows who moved up or down since a date; \`pathbook undo\` takes a change back).
+# A git remote (GitHub and the like) is a disclosure of student records: ask your district first.
+git:
+  autoCommit: false
 `;
 }
 

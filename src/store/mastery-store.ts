@@ -6,7 +6,7 @@ import type { MasteryCell, MasteryOptions } from '../domain/mastery/table.ts';
 import { levelFor, masteryPoints, NOT_ASSESSED, NOT_YET } from '../domain/scale.ts';
 import type { Book, Scale } from '../domain/types.ts';
 import type { FileChange } from './atomic.ts';
-import { csvField, csvText } from './csv-write.ts';
+import { csvCell, csvText } from './csv.ts';
 
 export const MASTERY_FILE = 'mastery.csv';
 export const MASTERY_COLUMNS = ['student_id', 'standard', 'score', 'level', 'label', 'mastered', 'evidence_count', 'last_date', 'method'] as const;
@@ -65,9 +65,9 @@ export function masteryCsvText(rows: readonly MasteryRow[], escapeFormulas = fal
 export function masteryCsvFrom(cm: ClassMastery, scale: Scale): Buffer {
   const order = byStandardId(cm);
   const width = cm.standards.length;
-  const ids = cm.standards.map((s) => csvField(s.id));
-  const methods = cm.methods.map((m) => csvField(m));
-  const dates = cm.dates.map((d) => csvField(d));
+  const ids = cm.standards.map((s) => csvCell(s.id));
+  const methods = cm.methods.map((m) => csvCell(m));
+  const dates = cm.dates.map((d) => csvCell(d));
   const mp = masteryPoints(scale);
   // score, level, label and mastered follow from the score: written once per distinct score.
   const graded = new Map<number, string>();
@@ -75,16 +75,16 @@ export function masteryCsvFrom(cm: ClassMastery, scale: Scale): Buffer {
     let t = graded.get(x);
     if (t === undefined) {
       const level = levelFor(x, scale);
-      graded.set(x, (t = `${formatScore(x)},${level.level},${csvField(level.label)},${x >= mp}`));
+      graded.set(x, (t = `${formatScore(x)},${level.level},${csvCell(level.label)},${x >= mp}`));
     }
     return t;
   };
-  const notYet = `,,${csvField(NOT_YET)},false`;
-  const notAssessed = `,,${csvField(NOT_ASSESSED)},false`;
+  const notYet = `,,${csvCell(NOT_YET)},false`;
+  const notAssessed = `,,${csvCell(NOT_ASSESSED)},false`;
   // Bytes a student at a time: one string of a district's 129 MB would be built, copied and encoded.
   const chunks: Buffer[] = [Buffer.from(MASTERY_COLUMNS.join(',') + '\n')];
   cm.students.forEach((s, i) => {
-    const sid = csvField(s.id);
+    const sid = csvCell(s.id);
     let out = '';
     for (const j of order) {
       const k = i * width + j;

@@ -3,7 +3,7 @@
 // defused (a leading ' before = + - @), and read back without that quote. The loader skips it.
 import { compareText } from '../domain/numbers.ts';
 import type { Responses } from '../domain/analysis.ts';
-import { csvText, parseCsvBytes } from './csv.ts';
+import { csvText, parseCsvBytes, restoreFormula } from './csv.ts';
 
 export function responsesFile(assessmentId: string): string {
   return `assessments/${assessmentId}.responses.csv`;
@@ -14,10 +14,6 @@ export function responsesCsvText(itemIds: readonly string[], responses: Readonly
   return csvText(['student_id', ...itemIds], rows, { escapeFormulas: true });
 }
 
-/** The quote escape_formulas put before a cell that starts like a formula. */
-function unescapeFormula(v: string): string {
-  return /^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v;
-}
 
 export function parseResponses(buf: Uint8Array, file: string): Responses {
   const out = new Map<string, Record<string, string>>();
@@ -27,7 +23,7 @@ export function parseResponses(buf: Uint8Array, file: string): Responses {
   if (sid < 0) return out;
   for (const row of table.rows) {
     const r: Record<string, string> = {};
-    table.header.forEach((h, i) => { if (i !== sid) r[h] = unescapeFormula(row.values[i] ?? ''); });
+    table.header.forEach((h, i) => { if (i !== sid) r[h] = restoreFormula(row.values[i] ?? ''); });
     out.set((row.values[sid] ?? '').trim(), r);
   }
   return out;

@@ -15,7 +15,13 @@ export interface YamlResult {
   diagnostics: Diagnostic[];
 }
 
+/** Far above any real settings, standards or profile file; a bigger one is a mistake or an attack. */
+export const MAX_YAML_CHARS = 8 * 1024 * 1024;
+
 export function parseYamlText(text: string, file: string): YamlResult {
+  if (text.length > MAX_YAML_CHARS) {
+    return { diagnostics: [{ check: 'yaml', severity: 'error', message: `the file is too large for a pathbook YAML file (${(text.length / 1048576).toFixed(1)} MB)`, hint: 'restore the file from git; pathbook\'s YAML files are a few kilobytes', source: { file, line: 1 } }] };
+  }
   if (looksBinary(text)) {
     return { diagnostics: [{ check: 'yaml', severity: 'error', message: 'this is not a text file (it holds binary data)', hint: 'restore the file from git or write it again', source: { file, line: 1 } }] };
   }
@@ -28,6 +34,10 @@ export function parseYamlText(text: string, file: string): YamlResult {
   // The first syntax error only: the ones after it are usually echoes of the same mistake.
   const first = doc.errors[0];
   if (first) {
+    // The yaml package reports a stack overflow from absurd nesting as a syntax error.
+    if (/call stack/i.test(first.message)) {
+      return { diagnostics: [{ check: 'yaml', severity: 'error', source: { file, line: 1 }, message: 'the YAML is nested too deeply to read', hint: 'restore the file from git; pathbook\'s files nest a few levels at most' }] };
+    }
     const pos = lineCounter.linePos(first.pos[0]);
     const { message, hint } = explainYamlError(first, text.split('\n')[pos.line - 1] ?? '');
     return { diagnostics: [{ check: 'yaml', severity: 'error', source: { file, line: pos.line, column: pos.col }, message, hint }] };
@@ -37,7 +47,8 @@ export function parseYamlText(text: string, file: string): YamlResult {
     // A low alias budget refuses "billion laughs" documents.
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    return { diagnostics: [{ check: 'yaml', severity: 'error', source: { file, line: 1 }, message: `YAML cannot be read: ${(e as Error).message}`, hint: 'remove the aliases (*name) from the file' }] };
+    const deep = e instanceof RangeError;
+    return { diagnostics: [{ check: 'yaml', severity: 'error', source: { file, line: 1 }, message: deep ? 'the YAML is nested too deeply to read' : `YAML cannot be read: ${(e as Error).message}`, hint: deep ? 'restore the file from git' : 'remove the aliases (*name) from the file' }] };
   }
   return { yaml: { file, doc, data, lineCounter }, diagnostics: [] };
 }

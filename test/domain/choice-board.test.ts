@@ -7,7 +7,7 @@ import { masteryTable } from '../../src/domain/mastery/table.ts';
 import { unitScope } from '../../src/domain/playlists.ts';
 import { loadBook } from '../../src/store/book-store.ts';
 import { EXAMPLE } from '../helpers.ts';
-import { mulberry32 } from './random-class.ts';
+import { mulberry32 } from '../../src/domain/grouping/random.ts';
 
 /** The best (full lines, coverage) over every assignment of masks to the eight squares, by brute force. */
 function bruteForce(items: readonly PlacementItem[], centreMask: number, k: number): [number, number] {

@@ -1,6 +1,7 @@
 // A second, deliberately naive reading of DESIGN.md § Mastery, written from the text alone, compared cell
 // by cell with `masteryRows` on random classes (blanks, multi-standard items, retakes, observations,
 // overrides, several assessments on one date). Any disagreement is a departure from the written rules.
+import { mulberry32 as prng } from '../../src/domain/grouping/random.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { METHODS, type MethodName } from '../../src/domain/types.ts';
@@ -9,16 +10,6 @@ import { bookFrom, type BookFiles } from './book-fixture.ts';
 
 // ---- a random class, as files ----
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface GenAssessment { id: string; date: string; retakeOf: string | null; items: { id: string; standards: string[]; points: number }[]; rows: Map<string, (number | null)[]> }
 interface GenObservation { student: string; standard: string; date: string; score: number; source: string }

@@ -1,17 +1,8 @@
 // A class nobody has seen: standards with prerequisites, an activity bank, evidence and profiles drawn
 // from a seeded PRNG, written as the real files and parsed by the real parsers.
+import { mulberry32 } from '../../src/domain/grouping/random.ts';
 import type { BookTexts } from './playlist-fixture.ts';
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const ACCOMMODATIONS = ['captions', 'text-to-speech', 'extended-time', 'read-aloud', 'reduced-items'];
 const KINDS = ['video', 'reading', 'practice', 'game', 'project', 'manipulative', 'quiz'];

@@ -1,7 +1,8 @@
 // pathbook group / group history / rotation on copies of the example class, as a teacher's script runs them.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../src/domain/grouping/random.ts';
 import { copyExample, run, runBuilt, snapshot } from '../helpers.ts';
 
 const WEEK = '2026-W49'; // next week from the pinned 2026-11-23
@@ -168,6 +169,46 @@ describe('pathbook group', () => {
     expect(h.pairs.reduce((t: number, p: { count: number }) => t + p.count - 1, 0)).toBe(counts.reduce((a, b) => a + b, 0));
     const text = await run(['group', '--mode', 'mixed', '--week', '2026-W53', '--dry-run'], { cwd: dir });
     expect(text.stdout).toMatch(/Repeated pairs from the last 3 weeks: [1-9]\d* \(a pair together at most \d times? before\)/);
+  });
+});
+
+describe('a month of mixed groups on a class nobody has seen', () => {
+  /** 24 students in one period with seeded scores on 6.RP.A.3 and one keep-apart pair; no other evidence. */
+  function generatedClass(seed: number): string {
+    const dir = copyExample();
+    const rnd = mulberry32(seed);
+    const ids = Array.from({ length: 24 }, (_, i) => `N${String(i + 1).padStart(2, '0')}`);
+    writeFileSync(join(dir, 'roster.csv'), 'id,given_name,family_name,section,email,status\n'
+      + ids.map((id, i) => `${id},Given${i + 1},Family${i + 1},P1,,active\n`).join(''));
+    writeFileSync(join(dir, 'observations.csv'), 'student_id,standard,date,score,source,note\n'
+      + ids.map((id) => `${id},6.RP.A.3,2026-11-10,${(Math.round(rnd() * 40) / 10).toFixed(1)},rubric,\n`).join(''));
+    for (const gone of ['assessments', 'students', 'mastery.csv']) rmSync(join(dir, gone), { recursive: true, force: true });
+    setGrouping(dir, '  keepApart:\n    - [N03, N17]\n  keepTogether: []\n  avoidRepeatWeeks: 3');
+    return dir;
+  }
+
+  it('four weeks of groups of 4–6 from the built CLI repeat no pair and keep N03 from N17', () => {
+    // 24 in 4–6 makes groups of 5, 5, 5, 5, 4: each student meets 16 of 23 classmates in four weeks, so
+    // a week that repeats nothing can still leave the next weeks no repeat-free choice. A repeat-free
+    // month with these sizes and one keep-apart pair exists (test/domain/repeat-classes.json, class 29).
+    const dir = generatedClass(24);
+    const weeks = ['2026-W49', '2026-W50', '2026-W51', '2026-W52'];
+    for (const week of weeks) {
+      const r = runBuilt(['group', '--mode', 'mixed', '--standard', '6.RP.A.3', '--size', '4-6', '--week', week, '--json'], { cwd: dir });
+      expect(r.code, r.stderr).toBe(0);
+      const out = JSON.parse(r.stdout);
+      expect(out.groups.map((g: { members: unknown[] }) => g.members.length).sort()).toEqual([4, 5, 5, 5, 5]);
+      expect(out.repeatedPairs, week).toBe(0);
+      for (const g of out.groups) expect(g.members.some((m: { id: string }) => m.id === 'N03') && g.members.some((m: { id: string }) => m.id === 'N17')).toBe(false);
+    }
+    const h = JSON.parse(runBuilt(['group', 'history', '--json'], { cwd: dir }).stdout);
+    expect(h.weeks).toEqual(weeks);
+    // 4 weeks × (4 groups of 5 with 10 pairs + one of 4 with 6) = 184 pairs, each once.
+    expect(h.pairs).toHaveLength(184);
+    expect(h.pairs.every((p: { count: number }) => p.count === 1)).toBe(true);
+    expect(runBuilt(['group', 'history', '--min', '2'], { cwd: dir }).stdout).toBe('No two students have shared a group 2 times or more.\n');
+    const text = runBuilt(['group', '--mode', 'mixed', '--standard', '6.RP.A.3', '--size', '4-6', '--week', '2026-W52', '--dry-run'], { cwd: dir });
+    expect(text.stdout).toContain('Repeated pairs from the last 3 weeks: 0');
   });
 });
 

@@ -210,6 +210,6 @@ Examples:
         ctx.json({ weeks: past.weeks.map((w) => w.week), pairs: pairs.map((p) => ({ a: p.a, b: p.b, count: p.count, weeks: p.weeks })) });
         return;
       }
-      ctx.out(renderPairTable(pairs, book, past.weeks.length).trimEnd());
+      ctx.out(renderPairTable(pairs, book, past.weeks.length, opts.min).trimEnd());
     });
 }

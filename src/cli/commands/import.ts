@@ -125,7 +125,10 @@ Examples:
         // The levels before this assessment are the cached table's when it is the only one added.
         const leaves = [...aligned].filter((id) => !next.standards.find((s) => s.id === id)?.children.length);
         const before = tables?.before && plan.planned.length === 1 && !plan.planned[0]!.replaces ? levelsFromClass(tables.before, next.settings.scale, leaves, takers) : undefined;
-        return { changes: opts.dryRun ? [] : changes, result: { plan, next, after, before, files: changes.map((c) => c.path) } };
+        // The commit message under git.autoCommit: what came in, and for how many students.
+        const titles = plan.planned.map((p) => p.assessment.title || p.assessment.id);
+        const message = `import: ${titles.length === 1 ? titles[0] : `${titles.length} assessments from ${raw.fileName}`}, ${takers.size} student${takers.size === 1 ? '' : 's'}`;
+        return { changes: opts.dryRun ? [] : changes, result: { plan, next, after, before, files: changes.map((c) => c.path) }, message };
       });
 
       let done;

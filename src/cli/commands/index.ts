@@ -32,6 +32,9 @@ export const COMMANDS: readonly CommandModule[] = [
   { names: ['goal'], load: () => import('./goal.ts') },
   { names: ['plp'], load: () => import('./plp.ts') },
   { names: ['report-card'], load: () => import('./report-card.ts') },
+  { names: ['diff'], load: () => import('./diff.ts') },
+  { names: ['undo'], load: () => import('./undo.ts') },
+  { names: ['export'], load: () => import('./export.ts') },
   { names: ['check'], load: () => import('./check.ts') },
 ];
 

@@ -84,7 +84,7 @@ Examples:
         // Report on the very book that was written from (no second load).
         const r = await ctx.write('mastery --write', (l) => {
           const change = masteryFileChange(l, cachedClassMastery(l));
-          return { changes: change ? [change] : [], result: { loaded: l, checked: !!change } };
+          return { changes: change ? [change] : [], result: { loaded: l, checked: !!change }, message: `mastery: ${MASTERY_FILE} recomputed from the evidence` };
         });
         if (r.checked) noteMasteryFile(r.loaded);
         ctx.info(r.written.length ? `Wrote ${MASTERY_FILE}.` : `${MASTERY_FILE} is up to date.`);

@@ -6,7 +6,7 @@ import { masteryTable } from '../../domain/mastery/table.ts';
 import { formatPoints, formatScore } from '../../domain/numbers.ts';
 import type { Book, Observation, Student } from '../../domain/types.ts';
 import { normalizeName } from '../../importers/assemble.ts';
-import { csvText } from '../../store/csv-write.ts';
+import { csvText } from '../../store/csv.ts';
 import { UserError } from '../../store/errors.ts';
 import { masteryChange } from '../../store/mastery-store.ts';
 import { OBSERVATION_COLUMNS, OBSERVATIONS_FILE, observationsText } from '../../store/observations-store.ts';

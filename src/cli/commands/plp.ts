@@ -9,6 +9,7 @@ import { buildPlp, type PlpModel } from '../../domain/plp.ts';
 import type { Playlist } from '../../domain/playlists.ts';
 import type { Book, Student } from '../../domain/types.ts';
 import { writeFileAtomic, type FileChange } from '../../store/atomic.ts';
+import { checkWritePaths, resolveInside } from '../../store/safe-path.ts';
 import { UsageError, UserError } from '../../store/errors.ts';
 import { readPlaylist, readPlaylists, type StoredPlaylist } from '../../store/playlist-store.ts';
 import { LANGUAGES, loadLabels, loadTemplate, type Language } from '../../store/templates-store.ts';
@@ -165,7 +166,9 @@ Examples:
       } else {
         const { book } = await ctx.loadBook();
         const p = await produce(book);
-        for (const o of p.outputs) writeFileAtomic(join(outDir, o.name), o.content);
+        // Names come from student ids: checked like every path pathbook writes (safe, inside --out).
+        checkWritePaths(outDir, p.outputs.map((o) => o.name));
+        for (const o of p.outputs) writeFileAtomic(resolveInside(outDir, o.name), o.content);
         r = { ...p, written: p.outputs.map((o) => o.name) };
       }
       const files = r.outputs.map((o) => `${shownDir}${o.name}`);

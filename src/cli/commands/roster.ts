@@ -74,7 +74,8 @@ Examples:
           const changes: FileChange[] = [{ path: ROSTER_FILE, content: rosterText(m.students) }];
           // mastery.csv lists every student: keep it in step when the folder has one.
           if (existsSync(join(root, MASTERY_FILE))) changes.push(masteryChange({ ...book, students: m.students }));
-          return { changes, result: { merge: m } };
+          const counts = [[m.added.length, 'added'], [m.updated.length, 'updated'], [m.absent.filter((a) => a.withdrawn).length, 'withdrawn']].filter(([n]) => n).map(([n, w]) => `${n} ${w}`);
+          return { changes, result: { merge: m }, message: `roster import: ${sourceArg.split(/[\\/]/).pop()}${counts.length ? `, ${counts.join(', ')}` : ''}` };
         });
         merge = r.merge;
         written = r.written;

@@ -76,7 +76,7 @@ Examples:
       } else {
         const r = await ctx.write('standards import', ({ book, root }) => {
           const p = plan(book, readStandardsText(root));
-          return { changes: [{ path: STANDARDS_FILE, content: p.next }], result: p };
+          return { changes: [{ path: STANDARDS_FILE, content: p.next }], result: p, message: `standards import: ${file.split(/[\\/]/).pop()}, ${p.merge.added.length} added, ${p.merge.updated.length} updated` };
         });
         result = r;
         written = r.written;

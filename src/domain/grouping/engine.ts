@@ -2,6 +2,7 @@
 // students with scores, levels and interests in → groups per section out, or the conflicts that stop it.
 // Groups never cross sections: a class taught in periods 2 and 4 meets in two rooms.
 import { compareIds } from '../numbers.ts';
+import { avoidRepeats, type PastRow } from './ahead.ts';
 import { buildUnits, unitConflicts, type GroupingConflict } from './constraints.ts';
 import { addParts, CostScratch, DEFAULT_WEIGHTS, groupParts, NO_PARTS, type CostParts, type GroupMode, type Problem, type Weights } from './objective.ts';
 import { mulberry32, seedFromText } from './random.ts';
@@ -28,12 +29,25 @@ export interface EngineInput {
   size: SizeRequest;
   keepApart?: string[][];
   keepTogether?: string[][];
-  /** Times each pair worked together in the weeks to avoid, keyed by pairKey. */
+  /** Times each pair worked together in the weeks to avoid, keyed by pairKey (default: from `recent`). */
   history?: ReadonlyMap<string, number>;
+  /**
+   * Pairs are avoided over this many weeks (avoidRepeatWeeks): the engine then also plans as many
+   * weeks ahead, so that this week's groups leave the next weeks a repeat-free choice.
+   */
+  avoidWeeks?: number;
+  /** The earlier weeks' groups (student ids), with how many weeks before this one each was. */
+  recent?: readonly RecentWeek[];
   seed: number;
   /** Search iterations per section; the default grows with the section's size. */
   iterations?: number;
   weights?: Partial<Weights>;
+}
+
+export interface RecentWeek {
+  /** 1 for last week. */
+  back: number;
+  groups: readonly (readonly string[])[];
 }
 
 export interface EngineGroup {
@@ -58,6 +72,37 @@ export function pairKey(a: string, b: string): string {
 /** The default budget: enough for a class to settle, linear in size for a grade level. */
 export function defaultIterations(n: number): number {
   return 20000 + 200 * n;
+}
+
+/**
+ * The conflict search's budget (steps of planner.ts, each weighing every move of a few students):
+ * generous for a small class, whose repeat-free weeks are few and hard to find, and a step is cheap.
+ */
+export function repeatIterations(n: number): number {
+  return Math.min(40000, Math.max(4000, Math.round(800000 / Math.max(1, n))));
+}
+
+/** Pair counts from the recent weeks inside the window, keyed by pairKey. */
+export function recentPairs(recent: readonly RecentWeek[], window: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const w of recent) {
+    if (w.back < 1 || w.back > window) continue;
+    for (const m of w.groups) for (let i = 0; i < m.length; i++) for (let j = i + 1; j < m.length; j++) {
+      const key = pairKey(m[i]!, m[j]!);
+      out.set(key, (out.get(key) ?? 0) + 1);
+    }
+  }
+  return out;
+}
+
+/** The recent weeks as each section student's group index (-1 when not in that week). */
+function pastRows(recent: readonly RecentWeek[] | undefined, window: number, students: readonly EngineStudent[]): PastRow[] {
+  const index = new Map(students.map((s, i) => [s.id, i]));
+  return (recent ?? []).filter((w) => w.back >= 1 && w.back <= window).map((w) => {
+    const group = new Int32Array(students.length).fill(-1);
+    w.groups.forEach((m, g) => { for (const id of m) { const i = index.get(id); if (i !== undefined) group[i] = g; } });
+    return { back: w.back, group };
+  });
 }
 
 interface Section {
@@ -143,7 +188,8 @@ function prefix(multi: boolean, section: string, message: string): string {
  * Groups per section under the hard constraints (sizes, keep-apart, keep-together; absent students
  * are simply not in `students`), minimising the mode's cost. Same input and seed, same groups.
  */
-export function partitionStudents(input: EngineInput, opts: { search?: boolean; start?: 'mode' | 'snake' } = {}): EngineResult {
+export function partitionStudents(given: EngineInput, opts: { search?: boolean; start?: 'mode' | 'snake' } = {}): EngineResult {
+  const input = given.history || !given.recent ? given : { ...given, history: recentPairs(given.recent, given.avoidWeeks ?? 0) };
   const secs = sections(input.students);
   const multi = secs.length > 1;
   const flexible = input.mode !== 'mixed';
@@ -184,6 +230,9 @@ export function partitionStudents(input: EngineInput, opts: { search?: boolean; 
   return { ok: true, groups, stats: { ...stats, objective: stats.fit + stats.repeat } };
 }
 
+/** A repeat weight from which repeats come before the fit (mixed, interest; not readiness's tie-break). */
+const AVOIDS_REPEATS = 0.1;
+
 type SectionSolution = { ok: true; groups: EngineGroup[]; parts: CostParts };
 
 /** One section with one size plan: the start, the search, and a check that keep-apart held. */
@@ -202,7 +251,14 @@ function solveSection(input: EngineInput, sec: Section, si: number, units: strin
   }
   const rand = mulberry32((input.seed >>> 0) ^ seedFromText(`${si}:${sec.name}`));
   const iterations = input.iterations ?? defaultIterations(sec.students.length);
-  const best = opts.search === false ? start : anneal(p, L, start, rand, iterations);
+  let best = opts.search === false ? start : anneal(p, L, start, rand, iterations);
+  // Mixed and interest groups put avoiding repeats first (objective.ts): when the search left some, or
+  // when later weeks must also avoid this week's pairs, the conflict search takes over (ahead.ts).
+  if (opts.search !== false && p.weights.repeat >= AVOIDS_REPEATS) {
+    const window = input.avoidWeeks ?? 0;
+    best = avoidRepeats(p, L, best, pastRows(input.recent, window, sec.students), window, rand,
+      { search: repeatIterations(sec.students.length), polish: iterations });
+  }
   const scratch = new CostScratch(p);
   const broken: string[][] = [];
   const groups: EngineGroup[] = [];

@@ -2,7 +2,7 @@
 // `pathbook group history`.
 import { compareIds } from '../numbers.ts';
 import { weeksBetween } from '../weeks.ts';
-import { pairKey } from './engine.ts';
+import { pairKey, type RecentWeek } from './engine.ts';
 
 export interface PastWeek {
   week: string;
@@ -32,6 +32,14 @@ export function pairHistory(weeks: readonly PastWeek[], target: string, window: 
     }
   }
   return out;
+}
+
+/** The weeks within `window` before `target`, as groups of ids with how many weeks back each was. */
+export function recentWeeks(weeks: readonly PastWeek[], target: string, window: number): RecentWeek[] {
+  return weeks
+    .map((w) => ({ back: weeksBetween(w.week, target), groups: w.groups.map((g) => g.members.map((m) => m.id)) }))
+    .filter((w) => w.back >= 1 && w.back <= window)
+    .sort((a, b) => a.back - b.back);
 }
 
 /** Every pair that has shared a group, most often first, with the weeks they did. */

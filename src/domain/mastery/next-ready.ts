@@ -11,6 +11,11 @@ export interface NextReady {
   prerequisites: string[];
 }
 
+/** The rule itself: not mastered, every prerequisite mastered. */
+export function isNextReady(std: Pick<Standard, 'id' | 'prerequisites'>, mastered: (id: string) => boolean): boolean {
+  return !mastered(std.id) && std.prerequisites.every(mastered);
+}
+
 /**
  * In curriculum order. Parent standards are left out (a student works on their children); a
  * prerequisite that is a parent counts as mastered when its roll-up is.
@@ -22,8 +27,7 @@ export function nextReady(book: Book, table: MasteryTable, studentId: string): N
   for (const std of book.standards) {
     if (std.children.length) continue;
     const cell = row.get(std.id);
-    if (!cell || cell.mastered) continue;
-    if (std.prerequisites.every((p) => row.get(p)?.mastered)) out.push({ standard: std, cell, prerequisites: std.prerequisites });
+    if (cell && isNextReady(std, (id) => !!row.get(id)?.mastered)) out.push({ standard: std, cell, prerequisites: std.prerequisites });
   }
   return out;
 }
