@@ -2,7 +2,7 @@
 // shape to the most general; `--format` overrides.
 import { looksLikeCanvas } from './canvas.ts';
 import { looksLikeForms } from './google-forms.ts';
-import { looksLikeLong } from './long.ts';
+import { looksLikeLong } from './long-columns.ts';
 import { looksLikeOneRoster } from './oneroster-gradebook.ts';
 import type { SourceFormat } from './raw.ts';
 import { looksLikeWide } from './wide.ts';

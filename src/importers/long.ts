@@ -1,6 +1,7 @@
 // A generic long CSV: one row per student and item (student, item, points; optional standard, max
 // points, date), as platforms and scripts export. Read as a stream: a million rows take memory in
 // proportion to students × items, never to the file (the bytes are hashed in the same pass).
+// Loaded only to read such a file (src/importers/source.ts): streams cost every other start-up.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
@@ -10,28 +11,9 @@ import type { Diagnostic } from '../domain/types.ts';
 import { detectDelimiter } from '../store/csv.ts';
 import { decodeWindows1252 } from '../store/text.ts';
 import { columnDates, type ColumnDates } from './dates.ts';
-import { EMAIL_HEADERS, headerKey, NAME_HEADERS, type RawColumn, type RawResult, type RawStudent, type ReadOptions } from './raw.ts';
+import { headerKey, type RawColumn, type RawResult, type RawStudent, type ReadOptions } from './raw.ts';
+import { longColumns, type LongColumns } from './long-columns.ts';
 import { fileStem } from './source-meta.ts';
-
-const STUDENT = new Set(['student', 'studentid', 'id', 'username', 'learner', 'user', 'userid', 'sisid', 'login', 'studentnumber', ...EMAIL_HEADERS]);
-const ITEM = new Set(['item', 'itemid', 'question', 'questionid', 'q', 'task', 'problem', 'itemname', 'questionnumber']);
-const POINTS = new Set(['points', 'score', 'earned', 'pointsearned', 'value', 'result', 'pointsscored']);
-const STANDARD = new Set(['standard', 'standards', 'standardid', 'skill', 'objective', 'learningobjective', 'outcome', 'alignment']);
-const MAX = new Set(['maxpoints', 'pointspossible', 'max', 'possible', 'outof', 'maxscore', 'totalpoints', 'possiblepoints']);
-const DATE = new Set(['date', 'scoredate', 'datecompleted', 'completed', 'timestamp', 'datetaken']);
-
-export interface LongColumns { student: number; item: number; points: number; standard: number; max: number; date: number; name: number }
-
-export function longColumns(header: readonly string[]): LongColumns {
-  const keys = header.map(headerKey);
-  const find = (set: Set<string>) => keys.findIndex((k) => set.has(k));
-  return { student: find(STUDENT), item: find(ITEM), points: find(POINTS), standard: find(STANDARD), max: find(MAX), date: find(DATE), name: find(NAME_HEADERS) };
-}
-
-export function looksLikeLong(header: readonly string[]): boolean {
-  const c = longColumns(header);
-  return c.student >= 0 && c.item >= 0 && c.points >= 0;
-}
 
 /** Bytes → text in the file's encoding, detected from the start (BOM, UTF-16, else UTF-8 or Windows-1252). */
 class Decode extends Transform {

@@ -1,6 +1,5 @@
 // Reading a source file from disk: its hash, its encoding and delimiter, which tool made it, then the
 // importer for that tool. Long CSVs are streamed; the others are small enough to read whole.
-import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { detectDelimiter, formulaNote, parseCsvBytes, parseCsvText } from '../store/csv.ts';
@@ -9,7 +8,6 @@ import { decodeText } from '../store/text.ts';
 import { readCanvas } from './canvas.ts';
 import { describeFormat, detectFormat } from './detect.ts';
 import { readGoogleForms } from './google-forms.ts';
-import { readLong } from './long.ts';
 import { folderCsvs, hasGradebook, oneRosterFolder, readOneRoster } from './oneroster-gradebook.ts';
 import type { OneRosterFiles } from './oneroster.ts';
 import { zipFiles } from './roster-source.ts';
@@ -67,8 +65,8 @@ export async function readSource(path: string, display: string, opts: ReadOption
   }
   if (files) {
     const { result, hashed } = readOneRoster(files, folder || looksLikeZip(first) ? display : dirname(display), folder ? basename(path) : looksLikeZip(first) ? basename(path) : basename(dirname(path)), opts);
-    const h = createHash('sha256');
-    for (const b of hashed) h.update(createHash('sha256').update(b).digest());
+    const h = sha256();
+    for (const b of hashed) h.update(sha256().update(b).digest());
     result.sha256 = h.digest('hex');
     return result;
   }
@@ -88,10 +86,10 @@ export async function readSource(path: string, display: string, opts: ReadOption
   }
   if (format === 'oneroster') throw new UserError(`${display} is part of a OneRoster export`, { hint: 'a OneRoster import needs lineItems.csv and results.csv in one folder: name the folder or one of them', source: { file: display, line: 1 } });
   const fileName = basename(path);
-  if (format === 'long') return readLong(path, { file: display, fileName }, { encoding: head.encoding, delimiter: head.delimiter }, opts);
+  if (format === 'long') return (await import('./long.ts')).readLong(path, { file: display, fileName }, { encoding: head.encoding, delimiter: head.delimiter }, opts);
 
   const bytes = readFileSync(path);
-  const meta: SourceMeta = { file: display, fileName, sha256: createHash('sha256').update(bytes).digest('hex') };
+  const meta: SourceMeta = { file: display, fileName, sha256: sha256().update(bytes).digest('hex') };
   const { table, diagnostics } = parseCsvBytes(bytes, display);
   if (!table) {
     const d = diagnostics[0]!;
@@ -107,4 +105,9 @@ export async function readSource(path: string, display: string, opts: ReadOption
     throw new UserError(`${display} holds no questions or items to import (read as ${describeFormat(format)})`, { hint: 'check the export, or say what it is with --format', source: { file: display, line: 1 } });
   }
   return result;
+}
+
+/** A SHA-256 hasher; node:crypto is loaded on first use, not at every start-up. */
+function sha256() {
+  return process.getBuiltinModule('node:crypto').createHash('sha256');
 }

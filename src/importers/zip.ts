@@ -1,6 +1,5 @@
 // Reads the files out of a .zip (a OneRoster export is a zip of CSVs). Node's zlib already inflates
 // and checks CRCs, so a small reader of the central directory is all it takes: no dependency.
-import { crc32, inflateRawSync } from 'node:zlib';
 
 export class ZipError extends Error {}
 
@@ -79,12 +78,12 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
     else {
       try {
         // Never more than the table of contents declared (then the size check below refuses it).
-        data = inflateRawSync(raw, { maxOutputLength: Math.min(MAX_ENTRY, e.size + 1) });
+        data = process.getBuiltinModule('node:zlib').inflateRawSync(raw, { maxOutputLength: Math.min(MAX_ENTRY, e.size + 1) });
       } catch {
         throw new ZipError(`the zip entry ${e.name} cannot be decompressed`);
       }
     }
-    if (data.length !== e.size || crc32(data) !== e.crc) throw new ZipError(`the zip entry ${e.name} is damaged (its checksum does not match)`);
+    if (data.length !== e.size || process.getBuiltinModule('node:zlib').crc32(data) !== e.crc) throw new ZipError(`the zip entry ${e.name} is damaged (its checksum does not match)`);
     return { name: e.name, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
   });
 }

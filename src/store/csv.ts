@@ -172,12 +172,16 @@ export function csvText(header: readonly string[], rows: readonly (readonly (str
 }
 
 /**
- * One cell as csv-stringify writes it (quoted only where needed), for writers that assemble a
- * large file row by row from a few distinct values: a district's mastery.csv is 2,000,000 rows of
- * ids, labels and dates already quoted once each.
+ * Cells as csv-stringify writes them (quoted only where needed), for writers that assemble a large
+ * file row by row from a few distinct values: a district's mastery.csv is 2,000,000 rows of ids,
+ * labels and dates, each quoted once here. One call for them all, one value to a record.
  */
-export function csvCell(value: string): string {
-  return stringify([[value]], { record_delimiter: 'unix' }).slice(0, -1);
+export function csvCells(values: readonly string[]): string[] {
+  // NUL ends each record: a value holding one comes back quoted and the count is off, so each is
+  // then written on its own.
+  const cells = stringify(values.map((v) => [v]), { record_delimiter: '\0' }).split('\0');
+  cells.pop();
+  return cells.length === values.length ? cells : values.map((v) => stringify([[v]], { record_delimiter: 'unix' }).slice(0, -1));
 }
 
 export interface FormulaCell {

@@ -1,8 +1,6 @@
 // The gradebook's history through the git command line (local commands only: nothing here talks to
 // a remote). Every function runs git in the gradebook folder, which may sit anywhere inside a
 // repository; paths are relative to the gradebook folder.
-import { spawnSync } from 'node:child_process';
-
 export type Env = Record<string, string | undefined>;
 
 export interface GitResult { code: number; stdout: string; stderr: string }
@@ -11,7 +9,8 @@ export const COMMAND_TRAILER = 'Pathbook-Command';
 export const UNDOES_TRAILER = 'Pathbook-Undoes';
 
 export function runGit(root: string, args: string[], env: Env = {}): GitResult {
-  const r = spawnSync('git', args, {
+  // Loaded here, not at start-up: most commands never run git, and node:child_process is slow to load.
+  const r = process.getBuiltinModule('node:child_process').spawnSync('git', args, {
     cwd: root,
     // The user's own environment (PATH, HOME, GIT_AUTHOR_*) with the caller's on top; never a prompt.
     env: { ...process.env, ...env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' },

@@ -6,7 +6,7 @@ import type { MasteryCell, MasteryOptions } from '../domain/mastery/table.ts';
 import { levelFor, masteryPoints, NOT_ASSESSED, NOT_YET } from '../domain/scale.ts';
 import type { Book, Scale } from '../domain/types.ts';
 import type { FileChange } from './atomic.ts';
-import { csvCell, csvText } from './csv.ts';
+import { csvCells, csvText } from './csv.ts';
 
 export const MASTERY_FILE = 'mastery.csv';
 export const MASTERY_COLUMNS = ['student_id', 'standard', 'score', 'level', 'label', 'mastered', 'evidence_count', 'last_date', 'method'] as const;
@@ -39,7 +39,7 @@ function byStandardId(cm: ClassMastery): number[] {
 export function classRows(cm: ClassMastery, scale: Scale, students?: ReadonlySet<string>, standards?: ReadonlySet<string>): MasteryRow[] {
   const order = byStandardId(cm).filter((j) => !standards || standards.has(cm.standards[j]!.id));
   const rows: MasteryRow[] = [];
-  cm.students.forEach((s, i) => {
+  cm.students.forEach((_, i) => {
     if (students && !students.has(s.id)) return;
     for (const j of order) rows.push(masteryRow({ ...cellSummary(cm, scale, i, j), studentId: s.id, standard: cm.standards[j]!.id }));
   });
@@ -65,9 +65,12 @@ export function masteryCsvText(rows: readonly MasteryRow[], escapeFormulas = fal
 export function masteryCsvFrom(cm: ClassMastery, scale: Scale): Buffer {
   const order = byStandardId(cm);
   const width = cm.standards.length;
-  const ids = cm.standards.map((s) => csvCell(s.id));
-  const methods = cm.methods.map((m) => csvCell(m));
-  const dates = cm.dates.map((d) => csvCell(d));
+  const ids = csvCells(cm.standards.map((s) => s.id));
+  const methods = csvCells(cm.methods);
+  const dates = csvCells(cm.dates);
+  const students = csvCells(cm.students.map((s) => s.id));
+  const labels = new Map<string, string>();
+  const label = (text: string) => labels.get(text) ?? (labels.set(text, csvCells([text])[0]!), labels.get(text)!);
   const mp = masteryPoints(scale);
   // score, level, label and mastered follow from the score: written once per distinct score.
   const graded = new Map<number, string>();
@@ -75,16 +78,16 @@ export function masteryCsvFrom(cm: ClassMastery, scale: Scale): Buffer {
     let t = graded.get(x);
     if (t === undefined) {
       const level = levelFor(x, scale);
-      graded.set(x, (t = `${formatScore(x)},${level.level},${csvCell(level.label)},${x >= mp}`));
+      graded.set(x, (t = `${formatScore(x)},${level.level},${label(level.label)},${x >= mp}`));
     }
     return t;
   };
-  const notYet = `,,${csvCell(NOT_YET)},false`;
-  const notAssessed = `,,${csvCell(NOT_ASSESSED)},false`;
+  const notYet = `,,${label(NOT_YET)},false`;
+  const notAssessed = `,,${label(NOT_ASSESSED)},false`;
   // Bytes a student at a time: one string of a district's 129 MB would be built, copied and encoded.
   const chunks: Buffer[] = [Buffer.from(MASTERY_COLUMNS.join(',') + '\n')];
-  cm.students.forEach((s, i) => {
-    const sid = csvCell(s.id);
+  cm.students.forEach((_, i) => {
+    const sid = students[i]!;
     let out = '';
     for (const j of order) {
       const k = i * width + j;
