@@ -39,7 +39,7 @@ function byStandardId(cm: ClassMastery): number[] {
 export function classRows(cm: ClassMastery, scale: Scale, students?: ReadonlySet<string>, standards?: ReadonlySet<string>): MasteryRow[] {
   const order = byStandardId(cm).filter((j) => !standards || standards.has(cm.standards[j]!.id));
   const rows: MasteryRow[] = [];
-  cm.students.forEach((_, i) => {
+  cm.students.forEach((s, i) => {
     if (students && !students.has(s.id)) return;
     for (const j of order) rows.push(masteryRow({ ...cellSummary(cm, scale, i, j), studentId: s.id, standard: cm.standards[j]!.id }));
   });
