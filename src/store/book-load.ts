@@ -129,11 +129,16 @@ function lazyScores(a: Omit<Assessment, 'scores'>, rows: () => ScoreRow[]): Asse
 
 const decode = (b: Uint8Array) => new TextDecoder('utf-8').decode(b).replace(/^\uFEFF/, '');
 
+export interface ReadOptions {
+  /** false: leave out the cross-file checks (for a caller that only needs the files and their hashes). */
+  checks?: boolean;
+}
+
 /**
  * Reads the whole folder. Never throws for a user's mistake: problems come back as diagnostics.
  * Without `parsers`, a file missing from the parse cache throws ParseNeeded.
  */
-export function readBook(root: string, parsers?: BookParsers): LoadedBook {
+export function readBook(root: string, parsers?: BookParsers, opts: ReadOptions = {}): LoadedBook {
   const diagnostics: Diagnostic[] = [];
   const cache = new ParseCache(root);
   /** A file's parser, given the parsers (none on the first, cache-only attempt). */
@@ -206,6 +211,7 @@ export function readBook(root: string, parsers?: BookParsers): LoadedBook {
   const inputs = cache.enabled ? inputsOf(cache.hashes, [...csvs].map((f) => `${ASSESSMENTS_DIR}/${f}`)) : undefined;
   // The cross-file checks depend on nothing but the files: kept with them.
   const derived = new DerivedCache(root, inputs);
+  if (opts.checks === false) return { root, book, diagnostics: sortDiagnostics(diagnostics), inputs };
   let checks = derived.readJson<Diagnostic[]>('check');
   if (!checks) {
     checks = checkBook(book);
@@ -223,12 +229,12 @@ function inputsOf(hashes: ReadonlyMap<string, string>, unread: readonly string[]
 }
 
 /** Reads the whole folder, loading the parsers only when some file is not in the parse cache. */
-export async function openBook(root: string): Promise<LoadedBook> {
+export async function openBook(root: string, opts: ReadOptions = {}): Promise<LoadedBook> {
   try {
-    return readBook(root);
+    return readBook(root, undefined, opts);
   } catch (e) {
     if (!(e instanceof ParseNeeded)) throw e;
-    return readBook(root, await import('./book-parsers.ts'));
+    return readBook(root, await import('./book-parsers.ts'), opts);
   }
 }
 

@@ -6,9 +6,9 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { classMastery, updateClassMastery, type ClassMastery } from '../domain/mastery/class-table.ts';
 import type { CellMethod, MasteryOptions } from '../domain/mastery/table.ts';
-import type { Book, Standard, Student } from '../domain/types.ts';
+import type { Assessment, Book, Standard, Student } from '../domain/types.ts';
 import type { FileChange } from './atomic.ts';
-import type { LoadedBook } from './book-load.ts';
+import { openBook, type LoadedBook } from './book-load.ts';
 import { DerivedCache } from './derived-cache.ts';
 import { MASTERY_FILE, masteryCsvFrom } from './mastery-store.ts';
 import { isRacy, sameSignature, signature, type Signature } from './parse-cache.ts';
@@ -35,15 +35,50 @@ function fromCache(loaded: LoadedBook, cache: DerivedCache, opts: MasteryOptions
   };
 }
 
+function toCache(cache: DerivedCache, opts: MasteryOptions, cm: ClassMastery): void {
+  const meta: Meta = { students: cm.students.map((s) => s.id), standards: cm.standards.map((s) => s.id), dates: cm.dates, methods: cm.methods };
+  cache.write('mastery', variantOf(opts), meta, [cm.score, cm.evidenceCount, cm.lastDate, cm.method, cm.flags]);
+}
+
 /** The class's mastery for these options, from the cache when the folder is unchanged. */
 export function cachedClassMastery(loaded: LoadedBook, opts: MasteryOptions = {}): ClassMastery {
   const cache = new DerivedCache(loaded.root, loaded.inputs);
   const hit = cache.enabled ? fromCache(loaded, cache, opts) : undefined;
   if (hit) return hit;
   const cm = classMastery(loaded.book, opts);
-  const meta: Meta = { students: cm.students.map((s) => s.id), standards: cm.standards.map((s) => s.id), dates: cm.dates, methods: cm.methods };
-  cache.write('mastery', variantOf(opts), meta, [cm.score, cm.evidenceCount, cm.lastDate, cm.method, cm.flags]);
+  toCache(cache, opts, cm);
   return cm;
+}
+
+/** What of an assessment the class table depends on. */
+const evidenceOf = (a: Assessment) => JSON.stringify([a.id, a.date, a.kind, a.retakeOf, a.items.map((i) => [i.id, i.standards, i.points]), a.scores.map((r) => [r.studentId, r.points])]);
+
+/**
+ * After an import is written, the class table it computed is kept for the folder as it now is, so the
+ * next command (often the next period's exit ticket) starts warm instead of computing every cell. The
+ * folder is read again (the parse cache serves every unchanged file); the table is kept only when
+ * nothing changed but the assessments written and each reads back exactly as it was computed.
+ */
+export async function keepTableAfterImport(before: LoadedBook, next: Book, table: ClassMastery, assessmentIds: readonly string[]): Promise<void> {
+  if (before.inputs === undefined || !assessmentIds.length) return;
+  // Without the cross-file checks: the next command works those out, as after any change.
+  const again = await openBook(before.root, { checks: false });
+  if (again.inputs === undefined) return;
+  const was = new Set(before.inputs.split('\n'));
+  const now = new Set(again.inputs.split('\n'));
+  const written = new Set(assessmentIds);
+  const changed = [...was].filter((l) => !now.has(l)).concat([...now].filter((l) => !was.has(l)));
+  const ownFile = (line: string) => {
+    const m = /^assessments\/(.+)\.(?:yaml|csv)\t/.exec(line);
+    return !!m && written.has(m[1]!);
+  };
+  if (!changed.every(ownFile)) return;
+  for (const id of assessmentIds) {
+    const a = again.book.assessments.find((x) => x.id === id);
+    const b = next.assessments.find((x) => x.id === id);
+    if (!a || !b || evidenceOf(a) !== evidenceOf(b)) return;
+  }
+  toCache(new DerivedCache(again.root, again.inputs), {}, table);
 }
 
 /**

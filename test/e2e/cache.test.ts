@@ -92,4 +92,21 @@ describe('caches under .pathbook/', () => {
       expect(readFileSync(join(warm, 'mastery.csv'), 'utf8')).toBe(readFileSync(join(cold, 'mastery.csv'), 'utf8'));
     }
   });
+
+  it('an import leaves its class table for the folder as it now is: the next command starts warm and prints what a cold one prints', () => {
+    const ticket = join(DOWNLOADS, 'Exit ticket 11-20 (Responses).csv');
+    const dir = copyExample();
+    runBuilt(['mastery'], { cwd: dir });
+    const derived = join(dir, '.pathbook', 'cache', 'derived');
+    const tables = () => readdirSync(derived).filter((f) => f.startsWith('mastery-')).sort();
+    const before = tables();
+    expect(runBuilt(['import', ticket], { cwd: dir }).code).toBe(0);
+    const kept = tables();
+    expect(kept.length).toBe(before.length + 1);
+    const warm = runBuilt(['--json', 'mastery'], { cwd: dir }).stdout;
+    // Served from the kept table: nothing new computed.
+    expect(tables()).toEqual(kept);
+    rmSync(join(dir, '.pathbook'), { recursive: true, force: true });
+    expect(runBuilt(['--json', 'mastery'], { cwd: dir }).stdout).toBe(warm);
+  });
 });

@@ -18,7 +18,7 @@ import type { FileChange } from '../../store/atomic.ts';
 import { writeFileAtomic } from '../../store/atomic.ts';
 import { UserError } from '../../store/errors.ts';
 import { masteryChangeFromClass } from '../../store/mastery-store.ts';
-import { classMasteryAfter } from '../../store/mastery-cache.ts';
+import { classMasteryAfter, keepTableAfterImport } from '../../store/mastery-cache.ts';
 import type { ClassMastery } from '../../domain/mastery/class-table.ts';
 import { responsesCsvText, responsesFile } from '../../store/responses-store.ts';
 import { rosterText } from '../../store/roster-store.ts';
@@ -128,7 +128,7 @@ Examples:
         // The commit message under git.autoCommit: what came in, and for how many students.
         const titles = plan.planned.map((p) => p.assessment.title || p.assessment.id);
         const message = `import: ${titles.length === 1 ? titles[0] : `${titles.length} assessments from ${raw.fileName}`}, ${takers.size} student${takers.size === 1 ? '' : 's'}`;
-        return { changes: opts.dryRun ? [] : changes, result: { plan, next, after, before, files: changes.map((c) => c.path) }, message };
+        return { changes: opts.dryRun ? [] : changes, result: { plan, next, after, before, files: changes.map((c) => c.path), loaded, table: tables?.table }, message };
       });
 
       let done;
@@ -162,6 +162,9 @@ Examples:
         writeFileAtomic(beside, text);
         ctx.info(`Saved the map as ${shownBeside}; the next import of this file reads it from there.`);
         done = await attempt(parseMapText(text, shownBeside).entries);
+      }
+      if (!opts.dryRun && done.table && done.written.length) {
+        await keepTableAfterImport(done.loaded, done.next, done.table, done.plan.planned.map((p) => p.assessment.id));
       }
       if (!done.plan.planned.length) reportNothing(ctx, raw, done.plan);
       else report(ctx, raw, done.plan, done.next, { after: done.after, before: done.before }, opts.dryRun ? done.files : done.written, !!opts.dryRun);
