@@ -9,7 +9,8 @@ import type * as Parsers from './book-parsers.ts';
 import { UserError } from './errors.ts';
 import { ACTIVITIES_FILE, ASSESSMENTS_DIR, OBSERVATIONS_FILE, ROSTER_FILE, SETTINGS_FILE, STANDARDS_FILE, STUDENTS_DIR } from './files.ts';
 import { DerivedCache } from './derived-cache.ts';
-import { BUILD, ParseCache, ParseNeeded, type Codec } from './parse-cache.ts';
+import { BUILD, ParseCache, ParseNeeded, sha1, type Codec } from './parse-cache.ts';
+import type { FileChange } from './atomic.ts';
 
 export type BookParsers = typeof Parsers;
 
@@ -129,16 +130,11 @@ function lazyScores(a: Omit<Assessment, 'scores'>, rows: () => ScoreRow[]): Asse
 
 const decode = (b: Uint8Array) => new TextDecoder('utf-8').decode(b).replace(/^\uFEFF/, '');
 
-export interface ReadOptions {
-  /** false: leave out the cross-file checks (for a caller that only needs the files and their hashes). */
-  checks?: boolean;
-}
-
 /**
  * Reads the whole folder. Never throws for a user's mistake: problems come back as diagnostics.
  * Without `parsers`, a file missing from the parse cache throws ParseNeeded.
  */
-export function readBook(root: string, parsers?: BookParsers, opts: ReadOptions = {}): LoadedBook {
+export function readBook(root: string, parsers?: BookParsers): LoadedBook {
   const diagnostics: Diagnostic[] = [];
   const cache = new ParseCache(root);
   /** A file's parser, given the parsers (none on the first, cache-only attempt). */
@@ -211,7 +207,6 @@ export function readBook(root: string, parsers?: BookParsers, opts: ReadOptions 
   const inputs = cache.enabled ? inputsOf(cache.hashes, [...csvs].map((f) => `${ASSESSMENTS_DIR}/${f}`)) : undefined;
   // The cross-file checks depend on nothing but the files: kept with them.
   const derived = new DerivedCache(root, inputs);
-  if (opts.checks === false) return { root, book, diagnostics: sortDiagnostics(diagnostics), inputs };
   let checks = derived.readJson<Diagnostic[]>('check');
   if (!checks) {
     checks = checkBook(book);
@@ -229,12 +224,12 @@ function inputsOf(hashes: ReadonlyMap<string, string>, unread: readonly string[]
 }
 
 /** Reads the whole folder, loading the parsers only when some file is not in the parse cache. */
-export async function openBook(root: string, opts: ReadOptions = {}): Promise<LoadedBook> {
+export async function openBook(root: string): Promise<LoadedBook> {
   try {
-    return readBook(root, undefined, opts);
+    return readBook(root);
   } catch (e) {
     if (!(e instanceof ParseNeeded)) throw e;
-    return readBook(root, await import('./book-parsers.ts'), opts);
+    return readBook(root, await import('./book-parsers.ts'));
   }
 }
 
@@ -245,4 +240,36 @@ export function sortDiagnostics(d: Diagnostic[]): Diagnostic[] {
     if (fa !== fb) return fa < fb ? -1 : 1;
     return (a.source?.line ?? 0) - (b.source?.line ?? 0) || (a.source?.column ?? 0) - (b.source?.column ?? 0);
   });
+}
+
+/**
+ * The folder's inputs once `changes` are written, and the assessments they write as they will read
+ * back, worked out without reading the folder again (see keepTableAfterImport): undefined unless every
+ * change is an assessment (its YAML and scores together) or a file the book is not read from.
+ */
+export function assessmentsAfter(loaded: LoadedBook, changes: readonly FileChange[], parsers: BookParsers): { inputs: string; assessments: Assessment[] } | undefined {
+  if (loaded.inputs === undefined) return undefined;
+  const [build, ...rest] = loaded.inputs.split('\n');
+  const lines = new Map(rest.map((l) => [l.slice(0, l.indexOf('\t')), l]));
+  const bytes = new Map<string, Uint8Array>();
+  for (const c of changes) {
+    if (c.path === 'mastery.csv' || c.path.endsWith('.responses.csv')) continue;
+    if (c.content === null || !/^assessments\/[^/]+\.(?:yaml|csv)$/.test(c.path)) return undefined;
+    const b = typeof c.content === 'string' ? new TextEncoder().encode(c.content) : c.content;
+    bytes.set(c.path, b);
+    lines.set(c.path, `${c.path}\t${sha1(b)}`);
+  }
+  const assessments: Assessment[] = [];
+  for (const [file, b] of bytes) {
+    if (!file.endsWith('.yaml')) continue;
+    const csvFile = file.replace(/\.yaml$/, '.csv');
+    const csv = bytes.get(csvFile);
+    const head = parsers.parseAssessmentYaml(decode(b), file);
+    if (!csv || !head.assessment || head.diagnostics.some((d) => d.severity === 'error')) return undefined;
+    const scores = parsers.parseScores(csv, csvFile, head.assessment.items);
+    if (scores.diagnostics.some((d) => d.severity === 'error')) return undefined;
+    assessments.push({ ...head.assessment, scores: scores.scores });
+  }
+  if (assessments.length * 2 !== bytes.size) return undefined;
+  return { inputs: [build!, ...[...lines.values()].sort()].join('\n'), assessments };
 }

@@ -8,7 +8,7 @@ import { classMastery, updateClassMastery, type ClassMastery } from '../domain/m
 import type { CellMethod, MasteryOptions } from '../domain/mastery/table.ts';
 import type { Assessment, Book, Standard, Student } from '../domain/types.ts';
 import type { FileChange } from './atomic.ts';
-import { openBook, type LoadedBook } from './book-load.ts';
+import { assessmentsAfter, type LoadedBook } from './book-load.ts';
 import { DerivedCache } from './derived-cache.ts';
 import { MASTERY_FILE, masteryCsvFrom } from './mastery-store.ts';
 import { isRacy, sameSignature, signature, type Signature } from './parse-cache.ts';
@@ -51,34 +51,22 @@ export function cachedClassMastery(loaded: LoadedBook, opts: MasteryOptions = {}
 }
 
 /** What of an assessment the class table depends on. */
-const evidenceOf = (a: Assessment) => JSON.stringify([a.id, a.date, a.kind, a.retakeOf, a.items.map((i) => [i.id, i.standards, i.points]), a.scores.map((r) => [r.studentId, r.points])]);
+const evidenceOf = (a: Assessment) => JSON.stringify([a.id, a.date, a.kind, a.retakeOf, a.items.map((i) => [i.id, i.standards, i.points]), a.scores.map((r) => [r.studentId, a.items.map((i) => r.points[i.id] ?? null)])]);
 
 /**
  * After an import is written, the class table it computed is kept for the folder as it now is, so the
- * next command (often the next period's exit ticket) starts warm instead of computing every cell. The
- * folder is read again (the parse cache serves every unchanged file); the table is kept only when
- * nothing changed but the assessments written and each reads back exactly as it was computed.
+ * next command (often the next period's exit ticket) starts warm instead of computing every cell. Kept
+ * only when the import wrote nothing but assessments, and each reads back exactly as it was computed.
  */
-export async function keepTableAfterImport(before: LoadedBook, next: Book, table: ClassMastery, assessmentIds: readonly string[]): Promise<void> {
-  if (before.inputs === undefined || !assessmentIds.length) return;
-  // Without the cross-file checks: the next command works those out, as after any change.
-  const again = await openBook(before.root, { checks: false });
-  if (again.inputs === undefined) return;
-  const was = new Set(before.inputs.split('\n'));
-  const now = new Set(again.inputs.split('\n'));
-  const written = new Set(assessmentIds);
-  const changed = [...was].filter((l) => !now.has(l)).concat([...now].filter((l) => !was.has(l)));
-  const ownFile = (line: string) => {
-    const m = /^assessments\/(.+)\.(?:yaml|csv)\t/.exec(line);
-    return !!m && written.has(m[1]!);
-  };
-  if (!changed.every(ownFile)) return;
-  for (const id of assessmentIds) {
-    const a = again.book.assessments.find((x) => x.id === id);
-    const b = next.assessments.find((x) => x.id === id);
-    if (!a || !b || evidenceOf(a) !== evidenceOf(b)) return;
+export async function keepTableAfterImport(before: LoadedBook, next: Book, table: ClassMastery, changes: readonly FileChange[]): Promise<void> {
+  if (before.inputs === undefined) return;
+  const after = assessmentsAfter(before, changes, await import('./book-parsers.ts'));
+  if (!after) return;
+  for (const a of after.assessments) {
+    const b = next.assessments.find((x) => x.id === a.id);
+    if (!b || evidenceOf(a) !== evidenceOf(b)) return;
   }
-  toCache(new DerivedCache(again.root, again.inputs), {}, table);
+  toCache(new DerivedCache(before.root, after.inputs), {}, table);
 }
 
 /**

@@ -128,7 +128,7 @@ Examples:
         // The commit message under git.autoCommit: what came in, and for how many students.
         const titles = plan.planned.map((p) => p.assessment.title || p.assessment.id);
         const message = `import: ${titles.length === 1 ? titles[0] : `${titles.length} assessments from ${raw.fileName}`}, ${takers.size} student${takers.size === 1 ? '' : 's'}`;
-        return { changes: opts.dryRun ? [] : changes, result: { plan, next, after, before, files: changes.map((c) => c.path), loaded, table: tables?.table }, message };
+        return { changes: opts.dryRun ? [] : changes, result: { plan, next, after, before, files: changes.map((c) => c.path), loaded, table: tables?.table, changes }, message };
       });
 
       let done;
@@ -164,7 +164,7 @@ Examples:
         done = await attempt(parseMapText(text, shownBeside).entries);
       }
       if (!opts.dryRun && done.table && done.written.length) {
-        await keepTableAfterImport(done.loaded, done.next, done.table, done.plan.planned.map((p) => p.assessment.id));
+        await keepTableAfterImport(done.loaded, done.next, done.table, done.changes);
       }
       if (!done.plan.planned.length) reportNothing(ctx, raw, done.plan);
       else report(ctx, raw, done.plan, done.next, { after: done.after, before: done.before }, opts.dryRun ? done.files : done.written, !!opts.dryRun);
