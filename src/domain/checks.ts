@@ -2,7 +2,7 @@
 import { assessmentIdProblem, fileNameKey, genericIdProblem } from './ids.ts';
 import { formatPoints } from './numbers.ts';
 import { checkScale } from './scale.ts';
-import type { Book, Diagnostic, Source } from './types.ts';
+import type { Assessment, Book, Diagnostic, Source } from './types.ts';
 
 const error = (check: string, source: Source | undefined, message: string, hint?: string): Diagnostic => ({ check, severity: 'error', message, hint, source });
 const warning = (check: string, source: Source | undefined, message: string, hint?: string): Diagnostic => ({ check, severity: 'warning', message, hint, source });
@@ -23,7 +23,15 @@ function duplicates<T>(items: readonly T[], id: (t: T) => string, src: (t: T) =>
   return out;
 }
 
-export function checkBook(book: Book): Diagnostic[] {
+export interface CheckOptions {
+  /**
+   * false: leave out each assessment's score rows (checkAssessmentScores), for a caller that checks
+   * them itself, one assessment at a time (the store keeps them with the files they came from).
+   */
+  scores?: boolean;
+}
+
+export function checkBook(book: Book, opts: CheckOptions = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { settings } = book;
   out.push(...checkScale(settings.scale, settings.source));
@@ -62,19 +70,7 @@ export function checkBook(book: Book): Diagnostic[] {
         else if (standards.get(std)!.children.length) out.push(error('alignment', item.source, `item ${item.id} is aligned to ${std}, a parent standard that rolls up from its children`, 'align the item to one of its children'));
       }
     }
-    const rows = new Map<string, Source>();
-    for (const row of a.scores) {
-      const first = rows.get(row.studentId);
-      if (first) out.push(error('scores', row.source, `${row.studentId} has two rows in ${a.id} (first at line ${first.line})`, 'keep one row per student'));
-      rows.set(row.studentId, row.source);
-      if (!students.has(row.studentId)) out.push(error('scores', row.source, `scores for ${JSON.stringify(row.studentId)}, who is not in roster.csv`, 'add the student to the roster or remove the row'));
-      for (const item of a.items) {
-        const p = row.points[item.id];
-        if (p === null || p === undefined) continue;
-        if (p < 0) out.push(error('scores', row.source, `${item.id} for ${row.studentId}: score ${formatPoints(p)} is negative`, 'write the points earned, from 0'));
-        else if (p > item.points) out.push(error('scores', row.source, `${item.id} for ${row.studentId}: score ${formatPoints(p)} is above the item's ${formatPoints(item.points)} points`, `fix the score, or raise the item's points in ${a.source.file}`));
-      }
-    }
+    if (opts.scores !== false) out.push(...checkAssessmentScores(a, students));
   }
 
   for (const o of book.observations) {
@@ -117,6 +113,28 @@ export function checkBook(book: Book): Diagnostic[] {
   for (const [key, pairs] of [['keepApart', settings.grouping.keepApart], ['keepTogether', settings.grouping.keepTogether]] as const) {
     for (const pair of pairs) for (const id of pair) {
       if (!students.has(id)) out.push(error('settings', settings.source, `grouping.${key} names ${JSON.stringify(id)}, who is not in roster.csv`, 'fix the student id'));
+    }
+  }
+  return out;
+}
+
+/**
+ * One assessment's score rows: one row per student, every student on the roster, every score from 0
+ * to its item's points. Depends on nothing else, so a store can keep the result with the files.
+ */
+export function checkAssessmentScores(a: Assessment, students: ReadonlySet<string>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const rows = new Map<string, Source>();
+  for (const row of a.scores) {
+    const first = rows.get(row.studentId);
+    if (first) out.push(error('scores', row.source, `${row.studentId} has two rows in ${a.id} (first at line ${first.line})`, 'keep one row per student'));
+    rows.set(row.studentId, row.source);
+    if (!students.has(row.studentId)) out.push(error('scores', row.source, `scores for ${JSON.stringify(row.studentId)}, who is not in roster.csv`, 'add the student to the roster or remove the row'));
+    for (const item of a.items) {
+      const p = row.points[item.id];
+      if (p === null || p === undefined) continue;
+      if (p < 0) out.push(error('scores', row.source, `${item.id} for ${row.studentId}: score ${formatPoints(p)} is negative`, 'write the points earned, from 0'));
+      else if (p > item.points) out.push(error('scores', row.source, `${item.id} for ${row.studentId}: score ${formatPoints(p)} is above the item's ${formatPoints(item.points)} points`, `fix the score, or raise the item's points in ${a.source.file}`));
     }
   }
   return out;

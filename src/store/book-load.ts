@@ -3,7 +3,7 @@
 // loaded only for a file that is not there.
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { checkBook } from '../domain/checks.ts';
+import { checkAssessmentScores, checkBook } from '../domain/checks.ts';
 import type { Assessment, Book, Diagnostic, Item, Profile, ScoreRow } from '../domain/types.ts';
 import type * as Parsers from './book-parsers.ts';
 import { UserError } from './errors.ts';
@@ -203,15 +203,25 @@ export function readBook(root: string, parsers?: BookParsers): LoadedBook {
     settings, students: roster.students, standards: standards.standards, assessments,
     observations: obs.observations, activities: acts.activities, profiles,
   };
-  cache.save();
   const inputs = cache.enabled ? inputsOf(cache.hashes, [...csvs].map((f) => `${ASSESSMENTS_DIR}/${f}`)) : undefined;
   // The cross-file checks depend on nothing but the files: kept with them.
   const derived = new DerivedCache(root, inputs);
   let checks = derived.readJson<Diagnostic[]>('check');
   if (!checks) {
-    checks = checkBook(book);
+    checks = checkBook(book, { scores: false });
+    // Each assessment's score rows are checked against the roster only when its files or the roster
+    // changed: after an import, the new assessment's rows, not a year's.
+    const students = new Set(book.students.map((s) => s.id));
+    const roster = cache.hashes.get(ROSTER_FILE) ?? '-';
+    for (const a of book.assessments) {
+      const file = a.source.file;
+      const csv = file.replace(/\.ya?ml$/, '.csv');
+      const hash = `${cache.hashes.get(file) ?? '-'} ${cache.hashes.get(csv) ?? '-'} ${roster}`;
+      checks.push(...cache.memo(`${csv}|scores-check`, hash, () => checkAssessmentScores(a, students)));
+    }
     derived.writeJson('check', checks);
   }
+  cache.save();
   diagnostics.push(...checks);
   return { root, book, diagnostics: sortDiagnostics(diagnostics), inputs };
 }

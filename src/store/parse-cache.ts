@@ -127,6 +127,21 @@ export class ParseCache {
   }
 
   /**
+   * A value worked out from files already read (`hash` names their contents), kept under `key` until
+   * the hash changes: e.g. an assessment's score checks, which depend only on its files and the roster.
+   */
+  memo<T>(key: string, hash: string, compute: () => T): T {
+    if (!this.enabled) return compute();
+    this.used.add(key);
+    const e = this.entries[key];
+    if (e && e.hash === hash) return e.value as T;
+    const value = compute();
+    this.entries[key] = { hash, value };
+    this.dirty = true;
+    return value;
+  }
+
+  /**
    * Writes the cache when something was parsed afresh. Files not read this time (gone, or another
    * branch's) are kept while there are fewer of them than of files read, so that a folder that goes
    * back and forth does not parse them again each time; beyond that they are all dropped.

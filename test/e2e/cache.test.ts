@@ -109,4 +109,18 @@ describe('caches under .pathbook/', () => {
     rmSync(join(dir, '.pathbook'), { recursive: true, force: true });
     expect(runBuilt(['--json', 'mastery'], { cwd: dir }).stdout).toBe(warm);
   });
+
+  it('score checks kept per assessment are worked out again when the roster changes', () => {
+    const dir = copyExample();
+    expect(runBuilt(['check'], { cwd: dir }).code).toBe(0);
+    const roster = join(dir, 'roster.csv');
+    writeFileSync(roster, readFileSync(roster, 'utf8').split('\n').filter((l) => !l.startsWith('S002,')).join('\n'));
+    const warm = runBuilt(['check'], { cwd: dir });
+    expect(warm.code).toBe(1);
+    expect(warm.stdout + warm.stderr).toContain('scores for "S002", who is not in roster.csv');
+    rmSync(join(dir, '.pathbook'), { recursive: true, force: true });
+    const cold = runBuilt(['check'], { cwd: dir });
+    expect(warm.stdout + warm.stderr).toBe(cold.stdout + cold.stderr);
+  });
 });
+
