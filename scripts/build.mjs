@@ -52,7 +52,9 @@ const common = {
   target: 'node20',
   sourcemap: false,
   minify: process.env.PATHBOOK_NO_MINIFY ? false : true,
-  keepNames: true,
+  // No keepNames: it wraps every closure in a defineProperty call, which in the grouping search
+  // was a third of the time. Nothing in pathbook reads a function's name.
+  keepNames: false,
   legalComments: 'none',
   logLevel: 'warning',
 };
