@@ -7,7 +7,7 @@ import { checkAssessmentScores, checkBook } from '../domain/checks.ts';
 import type { Assessment, Book, Diagnostic, Item, Profile, ScoreRow } from '../domain/types.ts';
 import type * as Parsers from './book-parsers.ts';
 import { UserError } from './errors.ts';
-import { ACTIVITIES_FILE, ASSESSMENTS_DIR, OBSERVATIONS_FILE, ROSTER_FILE, SETTINGS_FILE, STANDARDS_FILE, STUDENTS_DIR } from './files.ts';
+import { ACTIVITIES_FILE, ASSESSMENTS_DIR, MASTERY_FILE, OBSERVATIONS_FILE, ROSTER_FILE, SETTINGS_FILE, STANDARDS_FILE, STUDENTS_DIR } from './files.ts';
 import { DerivedCache } from './derived-cache.ts';
 import { BUILD, ParseCache, ParseNeeded, sha1, type Codec } from './parse-cache.ts';
 import type { FileChange } from './atomic.ts';
@@ -263,7 +263,7 @@ export function assessmentsAfter(loaded: LoadedBook, changes: readonly FileChang
   const lines = new Map(rest.map((l) => [l.slice(0, l.indexOf('\t')), l]));
   const bytes = new Map<string, Uint8Array>();
   for (const c of changes) {
-    if (c.path === 'mastery.csv' || c.path.endsWith('.responses.csv')) continue;
+    if (c.path === MASTERY_FILE || c.path.endsWith('.responses.csv')) continue;
     if (c.content === null || !/^assessments\/[^/]+\.(?:yaml|csv)$/.test(c.path)) return undefined;
     const b = typeof c.content === 'string' ? new TextEncoder().encode(c.content) : c.content;
     bytes.set(c.path, b);

@@ -7,3 +7,4 @@ export const ASSESSMENTS_DIR = 'assessments';
 export const OBSERVATIONS_FILE = 'observations.csv';
 export const ACTIVITIES_FILE = 'activities.yaml';
 export const STUDENTS_DIR = 'students';
+export const MASTERY_FILE = 'mastery.csv';

@@ -7,8 +7,10 @@ import { levelFor, masteryPoints, NOT_ASSESSED, NOT_YET } from '../domain/scale.
 import type { Book, Scale } from '../domain/types.ts';
 import type { FileChange } from './atomic.ts';
 import { csvCells, csvText } from './csv.ts';
+import { MASTERY_FILE } from './files.ts';
 
-export const MASTERY_FILE = 'mastery.csv';
+export { MASTERY_FILE };
+
 export const MASTERY_COLUMNS = ['student_id', 'standard', 'score', 'level', 'label', 'mastered', 'evidence_count', 'last_date', 'method'] as const;
 
 export interface MasteryRow {
