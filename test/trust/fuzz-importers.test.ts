@@ -17,7 +17,11 @@ import { readZip, ZipError } from '../../src/importers/zip.ts';
 import type { Diagnostic } from '../../src/domain/types.ts';
 import { parseCsvBytes } from '../../src/store/csv.ts';
 import { UserError } from '../../src/store/errors.ts';
-import { DOWNLOADS, SAMPLES } from '../helpers.ts';
+import { DOWNLOADS, REPO } from '../helpers.ts';
+
+// Seeds are the project's own fixtures: the shared samples are not beside every checkout (CI's).
+const FIXTURES = join(REPO, 'test', 'fixtures');
+const ONEROSTER = join(REPO, 'test', 'errors', 'several-classes', 'oneroster');
 import { makeZip } from '../zip-writer.ts';
 import { csvShaped, mutated, nastyText, randomBytes, utf8, zipBomb } from './fuzz-cases.ts';
 
@@ -55,12 +59,17 @@ describe('class-list importers', () => {
     const t = table(b);
     return t ? parseRosterCsv(t) : { diagnostics: [] };
   })));
-  const canvas = text(join(SAMPLES, 'canvas-gradebook', 'canvas-valid.csv'));
+  const canvas = text(join(FIXTURES, 'imports', 'canvas-gradebook.csv'));
   it('a Canvas gradebook (parseCanvasRoster)', () => check(csvInputs(canvas, ['Student', 'ID', 'SIS User ID', 'SIS Login ID', 'Section']), (b) => imports(() => {
     const t = table(b);
     return t ? parseCanvasRoster(t) : { diagnostics: [] };
   })));
-  const one = ['users.csv', 'enrollments.csv', 'classes.csv', 'manifest.csv', 'orgs.csv', 'academicSessions.csv'].map((f) => [f.toLowerCase(), text(join(SAMPLES, 'oneroster-1.1', f))] as const);
+  // The project's own OneRoster export (two classes), and the two files it leaves out.
+  const extra: Record<string, string> = {
+    'orgs.csv': 'sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\nsch-1,,,Lincoln Middle,school,LMS,\n',
+    'academicSessions.csv': 'sourcedId,status,dateLastModified,title,type,startDate,endDate,parentSourcedId,schoolYear\nterm-1,,,2026-27,schoolYear,2026-08-24,2027-06-11,,2027\n',
+  };
+  const one = ['users.csv', 'enrollments.csv', 'classes.csv', 'manifest.csv', 'orgs.csv', 'academicSessions.csv'].map((f) => [f.toLowerCase(), extra[f] ?? text(join(ONEROSTER, f))] as const);
   it('a OneRoster export, each file mutated or missing', () => check(
     fc.tuple(...one.map(([, t]) => fc.option(fc.oneof(mutated(t), fc.constant(t)), { nil: undefined }))),
     (texts) => imports(() => parseOneRoster({ files: new Map(one.flatMap(([f], i) => (texts[i] === undefined ? [] : [[f, utf8(texts[i]!)] as const]))), label: (n) => `export.zip/${n}` })),
@@ -86,7 +95,7 @@ describe('standards and activities importers', () => {
 });
 
 describe('zip files', () => {
-  const good = makeZip([{ name: 'users.csv', data: text(join(SAMPLES, 'oneroster-1.1', 'users.csv')) }, { name: 'manifest.csv', data: 'propertyName,value\n' }]);
+  const good = makeZip([{ name: 'users.csv', data: text(join(ONEROSTER, 'users.csv')) }, { name: 'manifest.csv', data: 'propertyName,value\n' }]);
   const isZipError = (e: unknown) => e instanceof ZipError;
   it('random bytes and damaged zips throw only ZipError', () => {
     check(fc.oneof(randomBytes, fc.tuple(fc.nat(good.length - 1), fc.uint8Array({ minLength: 1, maxLength: 8 })).map(([at, bytes]) => {
