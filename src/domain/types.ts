@@ -86,6 +86,12 @@ export interface Assessment {
   items: Item[];
   origin?: AssessmentOrigin;
   scores: ScoreRow[];
+  /**
+   * The rows of just these students, when the store can give them without building every row (a
+   * year's assessments read for one student). Not enumerable, so a copy made by spreading never
+   * carries it past a change to `scores`.
+   */
+  readonly scoresOf?: (students: ReadonlySet<string>) => ScoreRow[];
   source: Source;
 }
 

@@ -61,7 +61,7 @@ export interface LoadedBook {
 }
 
 /** A scores file read: its diagnostics now, its rows when first asked for (see lazyScores). */
-interface Scores { diagnostics: Diagnostic[]; rows: () => ScoreRow[] }
+interface Scores { diagnostics: Diagnostic[]; rows: () => ScoreRow[]; rowsOf?: (students: ReadonlySet<string>) => ScoreRow[] }
 
 const scoresOf = ({ scores, diagnostics }: { scores: ScoreRow[]; diagnostics: Diagnostic[] }): Scores => ({ diagnostics, rows: () => scores });
 
@@ -87,29 +87,37 @@ export function scoresCodec(file: string, items: readonly Item[]): Codec<Scores>
     },
     decode: (stored) => {
       const { diagnostics, rows } = stored as { diagnostics: Diagnostic[]; rows: string };
-      let decoded: ScoreRow[] | undefined;
-      const expand = (): ScoreRow[] => {
-        let students: string[];
-        let lines: number[];
-        let points: (number | null)[];
-        if (rows.startsWith('{')) ({ students, lines, points } = JSON.parse(rows) as { students: string[]; lines: number[]; points: (number | null)[] });
-        else {
-          const [count, ids0, lines0, points0] = rows.split('|') as [string, string, string, string];
-          const n = Number(count);
-          students = n ? ids0.split(',') : [];
-          lines = lines0.endsWith('+') ? Array.from({ length: n }, (_, k) => Number(lines0.slice(0, -1)) + k) : n ? lines0.split(',').map(Number) : [];
-          points = n && ids.length ? points0.split(',').map((p) => (p === '' ? null : Number(p))) : [];
-        }
-        const out: ScoreRow[] = new Array(students.length);
-        let k = 0;
-        for (let r = 0; r < students.length; r++) {
-          const p: Record<string, number | null> = {};
-          for (const id of ids) p[id] = points[k++]!;
-          out[r] = { studentId: students[r]!, points: p, source: { file, line: lines[r]! } };
-        }
-        return out;
+      let columns: { students: string[]; lines: number[]; points: (number | null)[] } | undefined;
+      const split = () => {
+        if (rows.startsWith('{')) return JSON.parse(rows) as { students: string[]; lines: number[]; points: (number | null)[] };
+        const [count, ids0, lines0, points0] = rows.split('|') as [string, string, string, string];
+        const n = Number(count);
+        return {
+          students: n ? ids0.split(',') : [],
+          lines: lines0.endsWith('+') ? Array.from({ length: n }, (_, k) => Number(lines0.slice(0, -1)) + k) : n ? lines0.split(',').map(Number) : [],
+          points: n && ids.length ? points0.split(',').map((p) => (p === '' ? null : Number(p))) : [],
+        };
       };
-      return { diagnostics, rows: () => (decoded ??= expand()) };
+      const row = (r: number): ScoreRow => {
+        const { students, lines, points } = (columns ??= split());
+        const p: Record<string, number | null> = {};
+        let k = r * ids.length;
+        for (const id of ids) p[id] = points[k++]!;
+        return { studentId: students[r]!, points: p, source: { file, line: lines[r]! } };
+      };
+      let decoded: ScoreRow[] | undefined;
+      return {
+        diagnostics,
+        rows: () => (decoded ??= (columns ??= split()).students.map((_, r) => row(r))),
+        rowsOf: (wanted) => {
+          const { students } = (columns ??= split());
+          // For most of the class, every row is built (and kept for whoever reads them next).
+          if (decoded || wanted.size * 2 >= students.length) return (decoded ??= students.map((_, r) => row(r))).filter((x) => wanted.has(x.studentId));
+          const out: ScoreRow[] = [];
+          students.forEach((id, r) => { if (wanted.has(id)) out.push(row(r)); });
+          return out;
+        },
+      };
     },
   };
 }
@@ -119,13 +127,16 @@ export function scoresCodec(file: string, items: readonly Item[]): Codec<Scores>
  * from the derived cache and never touches the 125,000 scores of a teacher's year; to every reader the
  * property is an ordinary array, read (and kept) on first use, and it can be assigned.
  */
-function lazyScores(a: Omit<Assessment, 'scores'>, rows: () => ScoreRow[]): Assessment {
+function lazyScores(a: Omit<Assessment, 'scores' | 'scoresOf'>, sc: Pick<Scores, 'rows' | 'rowsOf'>): Assessment {
   let scores: ScoreRow[] | undefined;
-  return {
+  const out = {
     ...a,
-    get scores() { return (scores ??= rows()); },
+    get scores() { return (scores ??= sc.rows()); },
     set scores(value: ScoreRow[]) { scores = value; },
-  };
+  } as Assessment;
+  const scoresOf = (wanted: ReadonlySet<string>) => (scores ? scores.filter((r) => wanted.has(r.studentId)) : sc.rowsOf ? sc.rowsOf(wanted) : out.scores.filter((r) => wanted.has(r.studentId)));
+  Object.defineProperty(out, 'scoresOf', { value: scoresOf, enumerable: false });
+  return out;
 }
 
 const decode = (b: Uint8Array) => new TextDecoder('utf-8').decode(b).replace(/^\uFEFF/, '');
@@ -169,16 +180,14 @@ export function readBook(root: string, parsers?: BookParsers): LoadedBook {
     }
     const csvName = `${base}.csv`;
     const csvFile = `${ASSESSMENTS_DIR}/${csvName}`;
-    let rows: () => ScoreRow[] = () => [];
     const sc = csvs.has(csvName) ? cache.file(csvFile, '|' + assessment.items.map((i) => i.id).join(','), use((p, b) => scoresOf(p.parseScores(b, csvFile, assessment.items))), scoresCodec(csvFile, assessment.items)) : undefined;
     if (sc) {
       csvs.delete(csvName);
-      rows = sc.rows;
       diagnostics.push(...sc.diagnostics);
     } else {
       diagnostics.push({ check: 'assessment', severity: 'error', source: { file, line: 1 }, message: `${file} has no scores file ${csvFile}`, hint: 'add the CSV (student_id and one column per item), or delete the YAML' });
     }
-    assessments.push(lazyScores(assessment, rows));
+    assessments.push(lazyScores(assessment, sc ?? { rows: () => [] }));
   }
   for (const orphan of csvs) {
     diagnostics.push({ check: 'assessment', severity: 'error', source: { file: `${ASSESSMENTS_DIR}/${orphan}`, line: 1 }, message: `${ASSESSMENTS_DIR}/${orphan} has no assessment file ${orphan.replace(/\.csv$/, '.yaml')}`, hint: 'add the YAML describing its items, or delete the CSV' });

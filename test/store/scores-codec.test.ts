@@ -2,7 +2,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Item, ScoreRow } from '../../src/domain/types.ts';
-import { scoresCodec } from '../../src/store/book-load.ts';
+import { readBook, scoresCodec } from '../../src/store/book-load.ts';
+import * as parsers from '../../src/store/book-parsers.ts';
+import { copyExample } from '../helpers.ts';
 
 const file = 'assessments/x.csv';
 const item = (id: string): Item => ({ id, standards: ['A'], points: 2, source: { file: 'assessments/x.yaml', line: 1 } });
@@ -24,6 +26,30 @@ describe('the scores codec of the parse cache', () => {
       const back = codec.decode(stored).rows();
       // The cache file is JSON: -0 comes back as 0, as it always did.
       expect(back).toEqual(JSON.parse(JSON.stringify(scores)));
+      // Some students' rows alone, before and after every row was built: the same rows, in file order.
+      const wanted = new Set(rows.filter((_, r) => r % 3 === 0).map(([id]) => id));
+      const fresh = codec.decode(stored);
+      const some = fresh.rowsOf!(wanted);
+      expect(some).toEqual(back.filter((r) => wanted.has(r.studentId)));
+      fresh.rows();
+      expect(fresh.rowsOf!(wanted)).toEqual(some);
     }), { numRuns: 2000 });
+  });
+});
+
+describe('an assessment read from the folder', () => {
+  it('gives some students\' rows as its scores hold them, even after its scores are replaced, and a copy does not carry them', () => {
+    const dir = copyExample();
+    const { book } = readBook(dir, parsers);
+    const a = book.assessments.find((x) => x.scores.length > 3)!;
+    const fresh = readBook(dir, parsers).book.assessments.find((x) => x.id === a.id)!;
+    const wanted = new Set([a.scores[0]!.studentId, a.scores[2]!.studentId]);
+    // Not built yet: only these rows are.
+    expect(fresh.scoresOf!(wanted)).toEqual(a.scores.filter((r) => wanted.has(r.studentId)));
+    const replaced: ScoreRow[] = [{ studentId: a.scores[0]!.studentId, points: {}, source: { file, line: 2 } }];
+    fresh.scores = replaced;
+    expect(fresh.scoresOf!(wanted)).toEqual(replaced);
+    const copy = { ...fresh, scores: [] };
+    expect(copy.scoresOf).toBeUndefined();
   });
 });

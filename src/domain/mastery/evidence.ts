@@ -120,7 +120,7 @@ export function evidenceIndex(book: Book, opts: EvidenceOptions = {}): EvidenceI
   const rows: EvidenceIndex['rows'] = new Map();
   for (const a of assessments) {
     const byStandard = itemsByStandard(a);
-    for (const row of a.scores) {
+    for (const row of only && a.scoresOf ? a.scoresOf(only) : a.scores) {
       if (only && !only.has(row.studentId)) continue;
       let list = rows.get(row.studentId);
       if (!list) rows.set(row.studentId, (list = []));
