@@ -106,13 +106,14 @@ export function scoresCodec(file: string, items: readonly Item[]): Codec<Scores>
         return { studentId: students[r]!, points: p, source: { file, line: lines[r]! } };
       };
       let decoded: ScoreRow[] | undefined;
+      const all = () => (decoded ??= (columns ??= split()).students.map((_, r) => row(r)));
       return {
         diagnostics,
-        rows: () => (decoded ??= (columns ??= split()).students.map((_, r) => row(r))),
+        rows: all,
         rowsOf: (wanted) => {
           const { students } = (columns ??= split());
           // For most of the class, every row is built (and kept for whoever reads them next).
-          if (decoded || wanted.size * 2 >= students.length) return (decoded ??= students.map((_, r) => row(r))).filter((x) => wanted.has(x.studentId));
+          if (decoded || wanted.size * 2 >= students.length) return all().filter((x) => wanted.has(x.studentId));
           const out: ScoreRow[] = [];
           students.forEach((id, r) => { if (wanted.has(id)) out.push(row(r)); });
           return out;
@@ -134,8 +135,8 @@ function lazyScores(a: Omit<Assessment, 'scores' | 'scoresOf'>, sc: Pick<Scores,
     get scores() { return (scores ??= sc.rows()); },
     set scores(value: ScoreRow[]) { scores = value; },
   } as Assessment;
-  const scoresOf = (wanted: ReadonlySet<string>) => (scores ? scores.filter((r) => wanted.has(r.studentId)) : sc.rowsOf ? sc.rowsOf(wanted) : out.scores.filter((r) => wanted.has(r.studentId)));
-  Object.defineProperty(out, 'scoresOf', { value: scoresOf, enumerable: false });
+  const pick = (wanted: ReadonlySet<string>) => (!scores && sc.rowsOf ? sc.rowsOf(wanted) : out.scores.filter((r) => wanted.has(r.studentId)));
+  Object.defineProperty(out, 'scoresOf', { value: pick, enumerable: false });
   return out;
 }
 
