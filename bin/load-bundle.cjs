@@ -14,7 +14,8 @@ const CODE_CACHE = join(DIST, 'main.cache');
 
 /** The bundle's exports, and whether its code cache was missing or rejected. */
 function loadBundle({ useCache = true } = {}) {
-  const source = readFileSync(BUNDLE, 'utf8');
+  // The bundle is ASCII (scripts/build.mjs checks): read as Latin-1, the same text without UTF-8 decoding.
+  const source = readFileSync(BUNDLE, 'latin1');
   let cachedData;
   if (useCache) {
     try { cachedData = readFileSync(CODE_CACHE); } catch { /* none yet */ }

@@ -76,6 +76,19 @@ await build({
   banner: { js: "const __pbUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
+// bin/load-bundle.cjs reads the bundle as Latin-1, which is faster than UTF-8 and the same text only
+// while every byte is ASCII: esbuild escapes strings, but not a character in a regular expression.
+// (An unminified build keeps comments, which may hold any character and read the same either way.)
+if (common.minify) {
+  const text = readFileSync('dist/main.cjs', 'latin1');
+  const at = text.search(/[^\x00-\x7f]/);
+  if (at >= 0) {
+    const line = text.slice(0, at).split('\n').length;
+    console.error(`scripts/build.mjs: dist/main.cjs line ${line} has a character beyond ASCII (${JSON.stringify(text.slice(Math.max(0, at - 30), at + 10))}): write it as a \\u escape in the source`);
+    process.exit(1);
+  }
+}
+
 // The code cache comes from running the fresh bundle, so it is made in a process of its own.
 const r = spawnSync(process.execPath, [new URL('./code-cache.mjs', import.meta.url).pathname], { stdio: 'inherit' });
 if (r.status !== 0) process.exit(r.status ?? 1);

@@ -51,7 +51,8 @@ export function tempDir(prefix = 'pathbook-test-'): string {
 /** A fresh copy of the example class. */
 export function copyExample(): string {
   const dir = join(tempDir(), 'grade6-math');
-  cpSync(EXAMPLE, dir, { recursive: true });
+  // Without the caches a demo run may have left in examples/: every test starts from the files alone.
+  cpSync(EXAMPLE, dir, { recursive: true, filter: (src) => !/[\\/]\.pathbook$/.test(src) });
   return dir;
 }
 

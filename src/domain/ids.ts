@@ -4,7 +4,7 @@ const STUDENT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const ASSESSMENT_ID = /^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const GENERIC_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 // Windows refuses these as file names whatever the extension.
-const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+const RESERVED = /^(con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3])(\..*)?$/i;
 
 export function studentIdProblem(id: string): string | undefined {
   if (id.length === 0) return 'the id is empty';

@@ -53,7 +53,7 @@ export interface ImportPlan {
   errors: Diagnostic[];
 }
 
-const NOT_TAKEN = /^(ex|excused|exempt|n\/a|na|-|—|–)$/i;
+const NOT_TAKEN = /^(ex|excused|exempt|n\/a|na|-|\u2014|\u2013)$/i;
 
 export function normalizeName(s: string): string {
   return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();

@@ -11,6 +11,6 @@ export interface SourceMeta {
 export function fileStem(fileName: string): string {
   return fileName
     .replace(/\.(csv|tsv|txt)$/i, '')
-    .replace(/\s*\((responses|respuestas|réponses|antworten|respostas|risposte)\)\s*$/i, '')
+    .replace(/\s*\((responses|respuestas|r\u00e9ponses|antworten|respostas|risposte)\)\s*$/i, '')
     .trim() || fileName;
 }

@@ -4,6 +4,7 @@ import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } fro
 import { basename, dirname } from 'node:path';
 import { detectDelimiter, formulaNote, parseCsvBytes, parseCsvText } from '../store/csv.ts';
 import { UserError } from '../store/errors.ts';
+import { sha256, sha256Hash } from '../store/sha256.ts';
 import { decodeText } from '../store/text.ts';
 import { readCanvas } from './canvas.ts';
 import { describeFormat, detectFormat } from './detect.ts';
@@ -65,8 +66,8 @@ export async function readSource(path: string, display: string, opts: ReadOption
   }
   if (files) {
     const { result, hashed } = readOneRoster(files, folder || looksLikeZip(first) ? display : dirname(display), folder ? basename(path) : looksLikeZip(first) ? basename(path) : basename(dirname(path)), opts);
-    const h = sha256();
-    for (const b of hashed) h.update(sha256().update(b).digest());
+    const h = sha256Hash();
+    for (const b of hashed) h.update(sha256Hash().update(b).digest());
     result.sha256 = h.digest('hex');
     return result;
   }
@@ -89,7 +90,7 @@ export async function readSource(path: string, display: string, opts: ReadOption
   if (format === 'long') return (await import('./long.ts')).readLong(path, { file: display, fileName }, { encoding: head.encoding, delimiter: head.delimiter }, opts);
 
   const bytes = readFileSync(path);
-  const meta: SourceMeta = { file: display, fileName, sha256: sha256().update(bytes).digest('hex') };
+  const meta: SourceMeta = { file: display, fileName, sha256: sha256(bytes) };
   const { table, diagnostics } = parseCsvBytes(bytes, display);
   if (!table) {
     const d = diagnostics[0]!;
@@ -105,9 +106,4 @@ export async function readSource(path: string, display: string, opts: ReadOption
     throw new UserError(`${display} holds no questions or items to import (read as ${describeFormat(format)})`, { hint: 'check the export, or say what it is with --format', source: { file: display, line: 1 } });
   }
   return result;
-}
-
-/** A SHA-256 hasher; node:crypto is loaded on first use, not at every start-up. */
-function sha256() {
-  return process.getBuiltinModule('node:crypto').createHash('sha256');
 }

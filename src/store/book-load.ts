@@ -9,7 +9,8 @@ import type * as Parsers from './book-parsers.ts';
 import { UserError } from './errors.ts';
 import { ACTIVITIES_FILE, ASSESSMENTS_DIR, MASTERY_FILE, OBSERVATIONS_FILE, ROSTER_FILE, SETTINGS_FILE, STANDARDS_FILE, STUDENTS_DIR } from './files.ts';
 import { DerivedCache } from './derived-cache.ts';
-import { BUILD, ParseCache, ParseNeeded, sha1, type Codec } from './parse-cache.ts';
+import { BUILD, ParseCache, ParseNeeded, type Codec } from './parse-cache.ts';
+import { sha256 } from './sha256.ts';
 import type { FileChange } from './atomic.ts';
 
 export type BookParsers = typeof Parsers;
@@ -65,11 +66,28 @@ interface Scores { diagnostics: Diagnostic[]; rows: () => ScoreRow[]; rowsOf?: (
 
 const scoresOf = ({ scores, diagnostics }: { scores: ScoreRow[]; diagnostics: Diagnostic[] }): Scores => ({ diagnostics, rows: () => scores });
 
+/** A list of student ids split once per distinct list: the assessments of a section mostly share one. */
+interface IdList { ids: string[]; row: Map<string, number> | undefined }
+let idLists = new Map<string, IdList>();
+function idList(text: string): IdList {
+  let got = idLists.get(text);
+  if (!got) {
+    const ids = text.split(',');
+    const row = new Map(ids.map((id, r) => [id, r]));
+    // With an id twice (an error the checks report), rows are found by scanning instead.
+    got = { ids, row: row.size === ids.length ? row : undefined };
+    if (idLists.size > 1000) idLists = new Map();
+    idLists.set(text, got);
+  }
+  return got;
+}
+
 /**
- * Score rows as one line of text: `count|ids|lines|points`, ids and points comma-separated (points of
- * every item in item order, empty for a blank), lines as `first+` when they follow one another. A
- * plain string in the cache file is cheap to read; it is split only for the assessments whose rows are
- * used. Ids holding a separator are kept as JSON instead.
+ * Score rows as one line of text: `count|ids|lines|points`, ids comma-separated, lines as `first+` when
+ * they follow one another, points as a JSON array (every item's points in item order, null for a
+ * blank). A plain string in the cache file is cheap to read; it is split only for the assessments whose
+ * rows are used, and for some students only their rows are built. Ids holding a separator are kept as
+ * JSON instead.
  */
 export function scoresCodec(file: string, items: readonly Item[]): Codec<Scores> {
   const ids = items.map((i) => i.id);
@@ -82,41 +100,52 @@ export function scoresCodec(file: string, items: readonly Item[]): Codec<Scores>
       for (const r of scores) for (const id of ids) points.push(r.points[id] ?? null);
       if (students.some((id) => /[,|]/.test(id))) return { diagnostics, rows: JSON.stringify({ students, lines, points }) };
       const consecutive = lines.every((l, k) => l === lines[0]! + k);
-      const text = `${scores.length}|${students.join(',')}|${consecutive ? `${lines[0] ?? 0}+` : lines.join(',')}|${points.map((p) => (p === null ? '' : String(p))).join(',')}`;
+      const text = `${scores.length}|${students.join(',')}|${consecutive ? `${lines[0] ?? 0}+` : lines.join(',')}|${JSON.stringify(points)}`;
       return { diagnostics, rows: text };
     },
     decode: (stored) => {
       const { diagnostics, rows } = stored as { diagnostics: Diagnostic[]; rows: string };
-      let columns: { students: string[]; lines: number[]; points: (number | null)[] } | undefined;
+      let columns: { students: IdList; line: (r: number) => number; points: (number | null)[] } | undefined;
       const split = () => {
-        if (rows.startsWith('{')) return JSON.parse(rows) as { students: string[]; lines: number[]; points: (number | null)[] };
+        if (rows.startsWith('{')) {
+          const j = JSON.parse(rows) as { students: string[]; lines: number[]; points: (number | null)[] };
+          return { students: { ids: j.students, row: undefined }, line: (r: number) => j.lines[r]!, points: j.points };
+        }
         const [count, ids0, lines0, points0] = rows.split('|') as [string, string, string, string];
         const n = Number(count);
+        const first = lines0.endsWith('+') ? Number(lines0.slice(0, -1)) : undefined;
+        const lines = first === undefined && n ? lines0.split(',').map(Number) : [];
         return {
-          students: n ? ids0.split(',') : [],
-          lines: lines0.endsWith('+') ? Array.from({ length: n }, (_, k) => Number(lines0.slice(0, -1)) + k) : n ? lines0.split(',').map(Number) : [],
-          points: n && ids.length ? points0.split(',').map((p) => (p === '' ? null : Number(p))) : [],
+          students: n ? idList(ids0) : { ids: [], row: undefined },
+          line: first === undefined ? (r: number) => lines[r]! : (r: number) => first + r,
+          points: JSON.parse(points0) as (number | null)[],
         };
       };
       const row = (r: number): ScoreRow => {
-        const { students, lines, points } = (columns ??= split());
+        const { students, line, points } = (columns ??= split());
         const p: Record<string, number | null> = {};
         let k = r * ids.length;
-        for (const id of ids) p[id] = points[k++]!;
-        return { studentId: students[r]!, points: p, source: { file, line: lines[r]! } };
+        for (const id of ids) p[id] = points[k++] ?? null;
+        return { studentId: students.ids[r]!, points: p, source: { file, line: line(r) } };
       };
       let decoded: ScoreRow[] | undefined;
-      const all = () => (decoded ??= (columns ??= split()).students.map((_, r) => row(r)));
+      const all = () => (decoded ??= (columns ??= split()).students.ids.map((_, r) => row(r)));
       return {
         diagnostics,
         rows: all,
         rowsOf: (wanted) => {
           const { students } = (columns ??= split());
           // For most of the class, every row is built (and kept for whoever reads them next).
-          if (decoded || wanted.size * 2 >= students.length) return all().filter((x) => wanted.has(x.studentId));
-          const out: ScoreRow[] = [];
-          students.forEach((id, r) => { if (wanted.has(id)) out.push(row(r)); });
-          return out;
+          if (decoded || wanted.size * 2 >= students.ids.length) return all().filter((x) => wanted.has(x.studentId));
+          let rs: number[] = [];
+          if (students.row) {
+            for (const id of wanted) {
+              const r = students.row.get(id);
+              if (r !== undefined) rs.push(r);
+            }
+            rs.sort((a, b) => a - b);
+          } else rs = students.ids.flatMap((id, r) => (wanted.has(id) ? [r] : []));
+          return rs.map(row);
         },
       };
     },
@@ -277,7 +306,7 @@ export function assessmentsAfter(loaded: LoadedBook, changes: readonly FileChang
     if (c.content === null || !/^assessments\/[^/]+\.(?:yaml|csv)$/.test(c.path)) return undefined;
     const b = typeof c.content === 'string' ? new TextEncoder().encode(c.content) : c.content;
     bytes.set(c.path, b);
-    lines.set(c.path, `${c.path}\t${sha1(b)}`);
+    lines.set(c.path, `${c.path}\t${sha256(b)}`);
   }
   const assessments: Assessment[] = [];
   for (const [file, b] of bytes) {

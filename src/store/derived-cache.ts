@@ -10,16 +10,25 @@ import { writeCacheFile } from './cache-file.ts';
 /** Entries kept at most per kind (for recent states of the folder and command-line variants); the oldest go first. */
 const MAX_PER_KIND = 6;
 
-/** FNV-1a: a short, file-name-safe digest (what it names is checked in full when read). */
-function fnv(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return h.toString(16).padStart(8, '0');
+/**
+ * A short, file-name-safe digest (what it names is checked in full when read). zlib's CRC-32 is native:
+ * a folder's inputs run to tens of kilobytes, which a hash loop in JavaScript takes milliseconds over
+ * before V8 has compiled it, several times per command.
+ */
+function digest(text: string): string {
+  return (process.getBuiltinModule('node:zlib').crc32(text) >>> 0).toString(16).padStart(8, '0');
+}
+
+/** Every DerivedCache of a command shares the folder's inputs: digested once. */
+let last: { inputs: string; digest: string } | undefined;
+function inputsDigest(inputs: string): string {
+  if (last?.inputs !== inputs) last = { inputs, digest: digest(inputs) };
+  return last.digest;
 }
 
 /** The file of an entry: its kind, variant and inputs, so that recent states of the folder each keep theirs. */
 export function entryName(kind: string, variant: unknown, inputs: string): string {
-  return `${kind}-${fnv(JSON.stringify(variant ?? null))}-${fnv(inputs)}`;
+  return `${kind}-${digest(JSON.stringify(variant ?? null))}-${inputsDigest(inputs)}`;
 }
 
 interface Header { inputs: string; variant: string; meta: unknown; sections: number[] }

@@ -6,11 +6,11 @@
 // git's index does). A change always moves the ctime, which no program can set back; a file changed
 // within the timestamp granularity of the moment it was recorded (up to 2 s on FAT) is "racy": its
 // stat is not recorded, so the next run reads and hashes it.
-import type { Hash } from 'node:crypto';
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { CACHE_DIR } from './atomic.ts';
 import { writeCacheFile } from './cache-file.ts';
+import { sha256 } from './sha256.ts';
 
 declare const PATHBOOK_BUILD: string;
 /** Changes whenever the parsers change (a hash of src/, set by scripts/build.mjs); unset when run from source. */
@@ -38,12 +38,6 @@ export class ParseNeeded extends Error {
 
 /** FAT's 2 s: the coarsest timestamps a gradebook folder may sit on. */
 const RACY_MS = 2000;
-
-export function sha1(bytes: Uint8Array | string): string {
-  // Loaded on first use: a warm start hashes nothing.
-  const crypto = process.getBuiltinModule('node:crypto');
-  return (crypto.createHash('sha1') as Hash).update(bytes).digest('hex');
-}
 
 export function signature(st: Stats): Signature {
   return [st.size, st.mtimeMs, st.ctimeMs, st.ino];
@@ -79,7 +73,7 @@ export class ParseCache {
   /** The parse of `bytes` for `key`, from the cache when the content is unchanged. */
   get<T>(key: string, bytes: Uint8Array, parse: () => T): T {
     if (!this.enabled) return parse();
-    const hash = sha1(bytes);
+    const hash = sha256(bytes);
     this.used.add(key);
     const e = this.entries[key];
     if (e && e.hash === hash) return e.value as T;
@@ -111,7 +105,7 @@ export class ParseCache {
       return codec ? codec.decode(e.value) : (e.value as T);
     }
     const bytes = readFileSync(path);
-    const hash = sha1(bytes);
+    const hash = sha256(bytes);
     this.hashes.set(rel, hash);
     if (e && e.hash === hash) {
       // Unchanged content with a new stat (touched, copied, or racy last time): remember the stat.

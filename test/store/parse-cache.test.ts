@@ -60,7 +60,7 @@ describe('ParseCache', () => {
     one.cache.save();
     // Its stat is not kept: the next run hashes it again (and, the content being the same, parses nothing).
     const saved = JSON.parse(readFileSync(join(root, '.pathbook', 'cache', 'parsed.json'), 'utf8'));
-    expect(saved.entries['a.txt'].hash).toMatch(/^[0-9a-f]{40}$/);
+    expect(saved.entries['a.txt'].hash).toMatch(/^[0-9a-f]{64}$/);
     expect(saved.entries['a.txt'].stat).toBeUndefined();
     const two = open(root);
     expect(two.read('a.txt')).toBe('fresh');

@@ -27,7 +27,7 @@ const collect = (v: string, prev: string[] = []) => [...prev, ...v.split(',').ma
 
 /** "3-5" (bounds), "4" (about 4, leftovers make groups smaller) or "4+" (leftovers join groups). */
 export function parseSize(v: string): SizeRequest {
-  const range = /^(\d+)\s*[-–]\s*(\d+)$/.exec(v.trim());
+  const range = /^(\d+)\s*[-\u2013]\s*(\d+)$/.exec(v.trim());
   if (range) {
     const min = Number(range[1]);
     const max = Number(range[2]);
