@@ -2,15 +2,15 @@
 // `pathbook mastery` or `mastery --write` on an unchanged folder reads a few typed arrays instead of
 // collecting the evidence and running the methods for every cell. mastery.csv itself is remembered
 // by its stat once it is known to match, so an up-to-date file is neither rebuilt nor read.
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { classMastery, updateClassMastery, type ClassMastery } from '../domain/mastery/class-table.ts';
 import type { CellMethod, MasteryOptions } from '../domain/mastery/table.ts';
-import type { Assessment, Book, Standard, Student } from '../domain/types.ts';
+import type { Assessment, Book, Scale, Standard, Student } from '../domain/types.ts';
 import type { FileChange } from './atomic.ts';
 import { assessmentsAfter, type LoadedBook } from './book-load.ts';
 import { DerivedCache } from './derived-cache.ts';
-import { MASTERY_FILE, masteryCsvFrom } from './mastery-store.ts';
+import { MASTERY_FILE, masteryCsvFrom, masteryCsvPatched } from './mastery-store.ts';
 import { isRacy, sameSignature, signature, type Signature } from './parse-cache.ts';
 
 interface Meta { students: string[]; standards: string[]; dates: string[]; methods: CellMethod[] }
@@ -66,7 +66,11 @@ export async function keepTableAfterImport(before: LoadedBook, next: Book, table
     const b = next.assessments.find((x) => x.id === a.id);
     if (!b || evidenceOf(a) !== evidenceOf(b)) return;
   }
-  toCache(new DerivedCache(before.root, after.inputs), {}, table);
+  const cache = new DerivedCache(before.root, after.inputs);
+  toCache(cache, {}, table);
+  // And what mastery.csv now holds, for the next import to keep its unchanged lines.
+  const mastery = changes.find((c) => c.path === MASTERY_FILE)?.content;
+  if (mastery && typeof mastery !== 'string') cache.writeJson('mastery-file', { size: mastery.length, crc: crc32(mastery) } satisfies MasteryFileNote);
 }
 
 /**
@@ -80,25 +84,56 @@ export function classMasteryAfter(loaded: LoadedBook, next: Book): { table: Clas
 }
 
 /**
+ * What is known of mastery.csv as written for a folder's inputs: its size and CRC-32 (so that a later
+ * change can keep its unchanged lines), and its stat once that can be trusted (so that an up-to-date
+ * file is neither rebuilt nor read).
+ */
+interface MasteryFileNote { size: number; crc: number; stat?: Signature }
+
+const crc32 = (b: Uint8Array) => process.getBuiltinModule('node:zlib').crc32(b);
+
+function noteOf(cache: DerivedCache): MasteryFileNote | undefined {
+  const note = cache.readJson<MasteryFileNote>('mastery-file');
+  return note && typeof note.size === 'number' && typeof note.crc === 'number' ? note : undefined;
+}
+
+/**
  * The change that brings mastery.csv up to date, or none when the file is known to match already:
  * it has the stat it had when it last matched these very inputs.
  */
 export function masteryFileChange(loaded: LoadedBook, cm: ClassMastery): FileChange | undefined {
-  const cache = new DerivedCache(loaded.root, loaded.inputs);
-  const known = cache.readJson<Signature>('mastery-file');
+  const known = noteOf(new DerivedCache(loaded.root, loaded.inputs));
   const st = statSync(join(loaded.root, MASTERY_FILE), { throwIfNoEntry: false });
-  if (known && st && sameSignature(known, signature(st))) return undefined;
+  if (known?.stat && st && sameSignature(known.stat, signature(st))) return undefined;
   return { path: MASTERY_FILE, content: masteryCsvFrom(cm, loaded.book.settings.scale) };
 }
 
-/** After mastery.csv was written or found equal: remember its stat (unless too fresh to trust). */
+/** After mastery.csv was written or found equal: remember its size and checksum, and its stat unless too fresh to trust. */
 export function noteMasteryFile(loaded: LoadedBook): void {
   const cache = new DerivedCache(loaded.root, loaded.inputs);
   if (!cache.enabled) return;
-  const st = statSync(join(loaded.root, MASTERY_FILE), { throwIfNoEntry: false });
+  const path = join(loaded.root, MASTERY_FILE);
+  const st = statSync(path, { throwIfNoEntry: false });
   if (!st) return;
+  const bytes = readFileSync(path);
   const sig = signature(st);
-  if (!isRacy(sig)) cache.writeJson('mastery-file', sig);
+  cache.writeJson('mastery-file', { size: bytes.length, crc: crc32(bytes), ...(isRacy(sig) ? {} : { stat: sig }) } satisfies MasteryFileNote);
+}
+
+/**
+ * mastery.csv after an import, whose class table `after` was computed from `before` (the loaded
+ * folder's): when the file on disk is the one written for the loaded folder, only the lines of the
+ * students whose cells changed are written anew; otherwise the whole file.
+ */
+export function masteryChangeAfter(loaded: LoadedBook, before: ClassMastery | undefined, after: ClassMastery, scale: Scale): FileChange {
+  const known = before ? noteOf(new DerivedCache(loaded.root, loaded.inputs)) : undefined;
+  if (before && known) {
+    let old: Buffer | undefined;
+    try { old = readFileSync(join(loaded.root, MASTERY_FILE)); } catch { /* gone: written whole */ }
+    const patched = old && old.length === known.size && crc32(old) === known.crc ? masteryCsvPatched(before, after, scale, old) : undefined;
+    if (patched) return { path: MASTERY_FILE, content: patched };
+  }
+  return { path: MASTERY_FILE, content: masteryCsvFrom(after, scale) };
 }
 
 /** Printed views bigger than this are not kept (a whole district's heatmap is 13 MB). */

@@ -7,7 +7,7 @@ import { cellSummary, classMastery, summaryOf, updateClassMastery, type ClassMas
 import { masteryTable, type MasteryOptions } from '../../src/domain/mastery/table.ts';
 import { METHODS, type Assessment, type Book } from '../../src/domain/types.ts';
 import { loadBook } from '../../src/store/book-store.ts';
-import { masteryCsvFrom, masteryCsvText, masteryRow } from '../../src/store/mastery-store.ts';
+import { masteryCsvFrom, masteryCsvPatched, masteryCsvText, masteryRow } from '../../src/store/mastery-store.ts';
 import { compareText } from '../../src/domain/numbers.ts';
 import { EXAMPLE } from '../helpers.ts';
 import { bookFrom } from './book-fixture.ts';
@@ -90,5 +90,31 @@ describe('classMastery', () => {
     // Anything else (here, another decaying weight) is computed afresh.
     const other: Book = { ...added, settings: { ...before.settings, mastery: { ...before.settings.mastery, w: 0.3 } } };
     same(updateClassMastery(prev, before, other), classMastery(other));
+  });
+
+  it('mastery.csv patched from the file written before an import is byte for byte the file written afresh', () => {
+    const scale = example.settings.scale;
+    const prev = classMastery(example);
+    const old = masteryCsvFrom(prev, scale);
+    const quiz = example.assessments.find((a) => a.id === '2026-11-19-fraction-division-quiz')!;
+    // Tickets for no one, for the first and last students, for one in the middle, and for all.
+    const ids = prev.students.map((s) => s.id);
+    for (const who of [[], [ids[0]!, ids.at(-1)!], [ids[5]!], ids]) {
+      const ticket: Assessment = {
+        ...quiz, id: '2026-11-24-exit', date: '2026-11-24', retakeOf: null,
+        scores: who.map((id, k) => ({ studentId: id, points: Object.fromEntries(quiz.items.map((it) => [it.id, k % 2 ? 0 : it.points])), source: { file: 'x', line: k + 2 } })),
+      };
+      const after = classMastery({ ...example, assessments: [...example.assessments, ticket] });
+      expect(masteryCsvPatched(prev, after, scale, old)!.toString('utf8'), who.join(' ')).toBe(masteryCsvFrom(after, scale).toString('utf8'));
+    }
+    // The lines of a student whose cells did not change are the old file's own.
+    const marked = Buffer.from(old.toString('utf8').replace(`\n${ids[0]},`, `\n${ids[0]}~,`));
+    const one = classMastery({ ...example, assessments: [...example.assessments, { ...quiz, id: '2026-11-24-exit', date: '2026-11-24', retakeOf: null, scores: quiz.scores.filter((r) => r.studentId === ids[5]) }] });
+    expect(masteryCsvPatched(prev, one, scale, marked)!.toString('utf8')).toContain(`\n${ids[0]}~,`);
+    // Not for another class, nor from a file that is not what it should be.
+    const fewer = classMastery({ ...example, students: example.students.slice(1) });
+    expect(masteryCsvPatched(prev, fewer, scale, masteryCsvFrom(prev, scale))).toBeUndefined();
+    expect(masteryCsvPatched(prev, prev, scale, old.subarray(0, old.length - 5))).toBeUndefined();
+    expect(masteryCsvPatched(prev, prev, scale, Buffer.from('student,standard\n'))).toBeUndefined();
   });
 });

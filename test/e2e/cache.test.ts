@@ -1,9 +1,9 @@
 // The caches under .pathbook/ (parse cache, and what is derived from the files) never change what a
 // command prints or writes: the built CLI, warm, cold, and after files change behind its back.
-import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyExample, DOWNLOADS, runBuilt } from '../helpers.ts';
+import { copyExample, DOWNLOADS, runBuilt, tempDir } from '../helpers.ts';
 
 const views = [['mastery'], ['--json', 'mastery'], ['mastery', '--csv', '--method', 'latest'], ['mastery', '--as-of', '2026-10-30', '--section', 'P2'], ['check'], ['explain', 'S002', '6.RP.A.3'], ['student', 'S002']];
 
@@ -98,7 +98,7 @@ describe('caches under .pathbook/', () => {
     const dir = copyExample();
     runBuilt(['mastery'], { cwd: dir });
     const derived = join(dir, '.pathbook', 'cache', 'derived');
-    const tables = () => readdirSync(derived).filter((f) => f.startsWith('mastery-')).sort();
+    const tables = () => readdirSync(derived).filter((f) => /^mastery-[0-9a-f]{8}-[0-9a-f]{8}$/.test(f)).sort();
     const before = tables();
     expect(runBuilt(['import', ticket], { cwd: dir }).code).toBe(0);
     const kept = tables();
@@ -108,6 +108,32 @@ describe('caches under .pathbook/', () => {
     expect(tables()).toEqual(kept);
     rmSync(join(dir, '.pathbook'), { recursive: true, force: true });
     expect(runBuilt(['--json', 'mastery'], { cwd: dir }).stdout).toBe(warm);
+  });
+
+  it('an import after an import writes the mastery.csv a cold folder writes, keeping the first one\'s lines only when the file is as written', () => {
+    const downloads = join(tempDir(), 'downloads');
+    mkdirSync(downloads);
+    const check = (name: string, date: string, rows: string) => {
+      writeFileSync(join(downloads, `${name}.csv`), `student_id,q1,q2\n${rows}`);
+      writeFileSync(join(downloads, `${name}.map.yaml`), `title: ${name}\ndate: ${date}\nkind: exit-ticket\nitems:\n  - { id: q1, column: q1, standards: [6.RP.A.1], points: 1 }\n  - { id: q2, column: q2, standards: [6.RP.A.3], points: 1 }\n`);
+      return join(downloads, `${name}.csv`);
+    };
+    const first = check('Check A', '2026-11-21', 'S001,1,0\nS002,1,1\nS003,0,1\n');
+    const second = check('Check B', '2026-11-22', 'S002,0,0\nS004,1,1\n');
+    for (const edit of [false, true]) {
+      const dir = copyExample();
+      runBuilt(['mastery', '--write'], { cwd: dir });
+      expect(runBuilt(['import', first], { cwd: dir }).code).toBe(0);
+      const file = join(dir, 'mastery.csv');
+      // Edited by hand between the two: then the second import cannot build on it.
+      if (edit) writeFileSync(file, readFileSync(file, 'utf8').replace('Mastered', 'MastereD'));
+      expect(runBuilt(['import', second], { cwd: dir }).code).toBe(0);
+      const written = readFileSync(file, 'utf8');
+      rmSync(join(dir, '.pathbook'), { recursive: true, force: true });
+      rmSync(file);
+      expect(runBuilt(['mastery', '--write'], { cwd: dir }).code).toBe(0);
+      expect(written).toBe(readFileSync(file, 'utf8'));
+    }
   });
 
   it('score checks kept per assessment are worked out again when the roster changes', () => {

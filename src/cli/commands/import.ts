@@ -17,9 +17,7 @@ import { assessmentYamlText, scoresCsvText } from '../../store/assessment-store.
 import type { FileChange } from '../../store/atomic.ts';
 import { writeFileAtomic } from '../../store/atomic.ts';
 import { UserError } from '../../store/errors.ts';
-import { masteryChangeFromClass } from '../../store/mastery-store.ts';
-import { classMasteryAfter, keepTableAfterImport } from '../../store/mastery-cache.ts';
-import type { ClassMastery } from '../../domain/mastery/class-table.ts';
+import { classMasteryAfter, keepTableAfterImport, masteryChangeAfter } from '../../store/mastery-cache.ts';
 import { responsesCsvText, responsesFile } from '../../store/responses-store.ts';
 import { rosterText } from '../../store/roster-store.ts';
 import type { CliContext } from '../context.ts';
@@ -117,7 +115,7 @@ Examples:
         const next = applyPlan(book, plan);
         // Computed again only for the students in the import, when the class table before it is cached.
         const tables = plan.planned.length ? classMasteryAfter(loaded, next) : undefined;
-        const changes = tables ? changesFor(next, plan, tables.table) : [];
+        const changes = tables ? changesFor(next, plan, masteryChangeAfter(loaded, tables.before, tables.table, next.settings.scale)) : [];
         // Keep only the levels the summary needs, so the class table can be let go before it is written.
         const aligned = new Set(plan.planned.flatMap((p) => p.assessment.items.flatMap((it) => it.standards)));
         const takers = new Set(plan.planned.flatMap((p) => p.assessment.scores.map((r) => r.studentId)));
@@ -198,7 +196,7 @@ function readMap(ctx: CliContext, given: string | undefined, beside: string, sho
 }
 
 /** Every file the import writes: per assessment its YAML, scores and answers; the roster when students were added; mastery.csv. */
-function changesFor(next: Book, plan: ImportPlan, table: ClassMastery): FileChange[] {
+function changesFor(next: Book, plan: ImportPlan, mastery: FileChange): FileChange[] {
   const changes: FileChange[] = [];
   for (const p of plan.planned) {
     const a = p.assessment;
@@ -212,7 +210,7 @@ function changesFor(next: Book, plan: ImportPlan, table: ClassMastery): FileChan
     }
   }
   if (plan.added.length) changes.push({ path: 'roster.csv', content: rosterText(next.students) });
-  changes.push(masteryChangeFromClass(table, next.settings.scale));
+  changes.push(mastery);
   return changes;
 }
 
