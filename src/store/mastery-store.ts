@@ -111,11 +111,26 @@ export function masteryCsvFrom(cm: ClassMastery, scale: Scale): Buffer {
   return Buffer.concat(chunks);
 }
 
-/** Whether student i has the same cells in both tables (of the same students and standards). */
-function sameStudent(a: ClassMastery, b: ClassMastery, i: number): boolean {
+/** Row i of a typed array of a class table, as bytes (compared natively: a year has 6,000 cells). */
+const rowBytes = (a: ArrayBufferView & { length: number }, i: number, width: number) => {
+  const size = a.byteLength / Math.max(1, a.length);
+  return new Uint8Array(a.buffer, a.byteOffset + i * width * size, width * size);
+};
+
+/** Whether one list extends the other. */
+const extendsOther = <T>(x: readonly T[], y: readonly T[]): boolean => (x.length <= y.length ? x.every((v, k) => v === y[k]) : extendsOther(y, x));
+
+/**
+ * Whether student i has the same cells in both tables (of the same students and standards). Dates
+ * and methods are indexes into lists: with `aligned` (one table's lists extend the other's, as an
+ * update's do), equal indexes mean equal values.
+ */
+function sameStudent(a: ClassMastery, b: ClassMastery, i: number, aligned: boolean): boolean {
   const width = a.standards.length;
+  const same = (x: ArrayBufferView & { length: number }, y: ArrayBufferView & { length: number }) => Buffer.compare(rowBytes(x, i, width), rowBytes(y, i, width)) === 0;
+  if (!same(a.score, b.score) || !same(a.evidenceCount, b.evidenceCount) || !same(a.flags, b.flags)) return false;
+  if (aligned && same(a.lastDate, b.lastDate) && same(a.method, b.method)) return true;
   for (let k = i * width; k < (i + 1) * width; k++) {
-    if (!Object.is(a.score[k], b.score[k]) || a.evidenceCount[k] !== b.evidenceCount[k] || a.flags[k] !== b.flags[k]) return false;
     if (a.methods[a.method[k]!] !== b.methods[b.method[k]!]) return false;
     const da = a.lastDate[k]!, db = b.lastDate[k]!;
     if ((da < 0 ? null : a.dates[da]) !== (db < 0 ? null : b.dates[db])) return false;
@@ -127,31 +142,31 @@ function sameStudent(a: ClassMastery, b: ClassMastery, i: number): boolean {
  * mastery.csv for `after` given `old`, the file as masteryCsvFrom wrote it for `before` (the caller
  * knows it is): the lines of a student whose cells did not change are kept from `old`, the others
  * written anew. After one exit ticket that is 30 students of a year's 150. Undefined when the two
- * tables do not have the same students and standards.
+ * tables do not have the same students and standards, or `old` is not laid out as expected.
  */
 export function masteryCsvPatched(before: ClassMastery, after: ClassMastery, scale: Scale, old: Buffer): Buffer | undefined {
   const same = before.students.length === after.students.length && before.standards.length === after.standards.length
     && before.students.every((s, i) => s.id === after.students[i]!.id) && before.standards.every((s, j) => s.id === after.standards[j]!.id);
   if (!same || old.toString('utf8', 0, HEADER.length) !== HEADER) return undefined;
+  const n = after.students.length;
+  const aligned = extendsOther(before.dates, after.dates) && extendsOther(before.methods, after.methods);
+  const changed = after.students.flatMap((_, i) => (sameStudent(before, after, i, aligned) ? [] : [i]));
+  if (!changed.length) return old;
+  if (!after.standards.length) return undefined;
+  // A student's lines are those from the first starting with their id to the first starting with the next student's.
+  const cells = csvCells(after.students.map((s) => s.id));
+  const lineOf = (i: number, from: number) => (i === n ? old.length : old.indexOf(`\n${cells[i]},`, from - 1) + 1);
   const lines = studentLines(after, scale);
-  const width = after.standards.length;
   const chunks: Buffer[] = [];
-  let kept = 0; // old[kept, at) is still to be copied
-  let at = HEADER.length;
-  for (let i = 0; i < after.students.length; i++) {
-    let end = at;
-    for (let n = 0; n < width; n++) {
-      end = old.indexOf(10, end) + 1;
-      if (end === 0) return undefined;
-    }
-    if (!sameStudent(before, after, i)) {
-      chunks.push(old.subarray(kept, at), lines(i));
-      kept = end;
-    }
-    at = end;
+  let kept = 0; // old[kept, …) is still to be copied
+  for (const i of changed) {
+    const start = lineOf(i, Math.max(kept, HEADER.length));
+    const end = start > 0 ? lineOf(i + 1, start + 1) : 0;
+    if (start <= 0 || end <= start) return undefined;
+    chunks.push(old.subarray(kept, start), lines(i));
+    kept = end;
   }
-  if (at !== old.length) return undefined;
-  chunks.push(old.subarray(kept, at));
+  chunks.push(old.subarray(kept));
   return Buffer.concat(chunks);
 }
 
