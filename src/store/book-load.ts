@@ -67,19 +67,15 @@ interface Scores { diagnostics: Diagnostic[]; rows: () => ScoreRow[]; rowsOf?: (
 const scoresOf = ({ scores, diagnostics }: { scores: ScoreRow[]; diagnostics: Diagnostic[] }): Scores => ({ diagnostics, rows: () => scores });
 
 /** A list of student ids split once per distinct list: the assessments of a section mostly share one. */
-interface IdList { ids: string[]; row: Map<string, number> | undefined }
-let idLists = new Map<string, IdList>();
-function idList(text: string): IdList {
-  let got = idLists.get(text);
-  if (!got) {
-    const ids = text.split(',');
-    const row = new Map(ids.map((id, r) => [id, r]));
-    // With an id twice (an error the checks report), rows are found by scanning instead.
-    got = { ids, row: row.size === ids.length ? row : undefined };
+let idLists = new Map<string, string[]>();
+function idList(text: string): string[] {
+  let ids = idLists.get(text);
+  if (!ids) {
+    ids = text.split(',');
     if (idLists.size > 1000) idLists = new Map();
-    idLists.set(text, got);
+    idLists.set(text, ids);
   }
-  return got;
+  return ids;
 }
 
 /**
@@ -105,18 +101,18 @@ export function scoresCodec(file: string, items: readonly Item[]): Codec<Scores>
     },
     decode: (stored) => {
       const { diagnostics, rows } = stored as { diagnostics: Diagnostic[]; rows: string };
-      let columns: { students: IdList; line: (r: number) => number; points: (number | null)[] } | undefined;
+      let columns: { students: string[]; line: (r: number) => number; points: (number | null)[] } | undefined;
       const split = () => {
         if (rows.startsWith('{')) {
           const j = JSON.parse(rows) as { students: string[]; lines: number[]; points: (number | null)[] };
-          return { students: { ids: j.students, row: undefined }, line: (r: number) => j.lines[r]!, points: j.points };
+          return { students: j.students, line: (r: number) => j.lines[r]!, points: j.points };
         }
         const [count, ids0, lines0, points0] = rows.split('|') as [string, string, string, string];
         const n = Number(count);
         const first = lines0.endsWith('+') ? Number(lines0.slice(0, -1)) : undefined;
         const lines = first === undefined && n ? lines0.split(',').map(Number) : [];
         return {
-          students: n ? idList(ids0) : { ids: [], row: undefined },
+          students: n ? idList(ids0) : [],
           line: first === undefined ? (r: number) => lines[r]! : (r: number) => first + r,
           points: JSON.parse(points0) as (number | null)[],
         };
@@ -126,26 +122,20 @@ export function scoresCodec(file: string, items: readonly Item[]): Codec<Scores>
         const p: Record<string, number | null> = {};
         let k = r * ids.length;
         for (const id of ids) p[id] = points[k++] ?? null;
-        return { studentId: students.ids[r]!, points: p, source: { file, line: line(r) } };
+        return { studentId: students[r]!, points: p, source: { file, line: line(r) } };
       };
       let decoded: ScoreRow[] | undefined;
-      const all = () => (decoded ??= (columns ??= split()).students.ids.map((_, r) => row(r)));
+      const all = () => (decoded ??= (columns ??= split()).students.map((_, r) => row(r)));
       return {
         diagnostics,
         rows: all,
         rowsOf: (wanted) => {
           const { students } = (columns ??= split());
           // For most of the class, every row is built (and kept for whoever reads them next).
-          if (decoded || wanted.size * 2 >= students.ids.length) return all().filter((x) => wanted.has(x.studentId));
-          let rs: number[] = [];
-          if (students.row) {
-            for (const id of wanted) {
-              const r = students.row.get(id);
-              if (r !== undefined) rs.push(r);
-            }
-            rs.sort((a, b) => a - b);
-          } else rs = students.ids.flatMap((id, r) => (wanted.has(id) ? [r] : []));
-          return rs.map(row);
+          if (decoded || wanted.size * 2 >= students.length) return all().filter((x) => wanted.has(x.studentId));
+          const out: ScoreRow[] = [];
+          for (let r = 0; r < students.length; r++) if (wanted.has(students[r]!)) out.push(row(r));
+          return out;
         },
       };
     },

@@ -62,16 +62,19 @@ export function masteryCsvText(rows: readonly MasteryRow[], escapeFormulas = fal
 
 const HEADER = MASTERY_COLUMNS.join(',') + '\n';
 
-/** A student's lines of mastery.csv (row i of the class table), as bytes. */
-function studentLines(cm: ClassMastery, scale: Scale): (i: number) => Buffer {
+/** A student's lines of mastery.csv (row i of the class table), as bytes; and each student's id as a CSV cell. */
+function studentLines(cm: ClassMastery, scale: Scale): { lines: (i: number) => Buffer; idCells: string[] } {
   const order = byStandardId(cm);
   const width = cm.standards.length;
-  const ids = csvCells(cm.standards.map((s) => s.id));
-  const methods = csvCells(cm.methods);
-  const dates = csvCells(cm.dates);
-  const students = csvCells(cm.students.map((s) => s.id));
-  const labels = new Map<string, string>();
-  const label = (text: string) => labels.get(text) ?? (labels.set(text, csvCells([text])[0]!), labels.get(text)!);
+  // Every text cell quoted in one call: each call to csv-stringify costs a start-up of its own.
+  const texts = [...cm.standards.map((s) => s.id), ...cm.methods, ...cm.dates, ...cm.students.map((s) => s.id), NOT_YET, NOT_ASSESSED, ...scale.levels.map((l) => l.label)];
+  const quoted = csvCells(texts);
+  const cell = new Map(texts.map((t, k) => [t, quoted[k]!]));
+  const ids = cm.standards.map((s) => cell.get(s.id)!);
+  const methods = cm.methods.map((m) => cell.get(m)!);
+  const dates = cm.dates.map((d) => cell.get(d)!);
+  const students = cm.students.map((s) => cell.get(s.id)!);
+  const label = (text: string) => cell.get(text) ?? csvCells([text])[0]!;
   const mp = masteryPoints(scale);
   // score, level, label and mastered follow from the score: written once per distinct score.
   const graded = new Map<number, string>();
@@ -85,7 +88,7 @@ function studentLines(cm: ClassMastery, scale: Scale): (i: number) => Buffer {
   };
   const notYet = `,,${label(NOT_YET)},false`;
   const notAssessed = `,,${label(NOT_ASSESSED)},false`;
-  return (i) => {
+  const lines = (i: number) => {
     const sid = students[i]!;
     let out = '';
     for (const j of order) {
@@ -97,6 +100,7 @@ function studentLines(cm: ClassMastery, scale: Scale): (i: number) => Buffer {
     }
     return Buffer.from(out);
   };
+  return { lines, idCells: students };
 }
 
 /**
@@ -104,7 +108,7 @@ function studentLines(cm: ClassMastery, scale: Scale): (i: number) => Buffer {
  * masteryCsvText(classRows(...)) without a row object per cell (2,000,000 of them in a district).
  */
 export function masteryCsvFrom(cm: ClassMastery, scale: Scale): Buffer {
-  const lines = studentLines(cm, scale);
+  const { lines } = studentLines(cm, scale);
   // Bytes a student at a time: one string of a district's 129 MB would be built, copied and encoded.
   const chunks: Buffer[] = [Buffer.from(HEADER)];
   cm.students.forEach((_, i) => chunks.push(lines(i)));
@@ -154,9 +158,8 @@ export function masteryCsvPatched(before: ClassMastery, after: ClassMastery, sca
   if (!changed.length) return old;
   if (!after.standards.length) return undefined;
   // A student's lines are those from the first starting with their id to the first starting with the next student's.
-  const cells = csvCells(after.students.map((s) => s.id));
-  const lineOf = (i: number, from: number) => (i === n ? old.length : old.indexOf(`\n${cells[i]},`, from - 1) + 1);
-  const lines = studentLines(after, scale);
+  const { lines, idCells } = studentLines(after, scale);
+  const lineOf = (i: number, from: number) => (i === n ? old.length : old.indexOf(`\n${idCells[i]},`, from - 1) + 1);
   const chunks: Buffer[] = [];
   let kept = 0; // old[kept, …) is still to be copied
   for (const i of changed) {
