@@ -5,7 +5,7 @@ import { basename, dirname } from 'node:path';
 import { detectDelimiter, formulaNote, parseCsvBytes, parseCsvText } from '../store/csv.ts';
 import { UserError } from '../store/errors.ts';
 import { sha256, sha256Hash } from '../store/sha256.ts';
-import { decodeText } from '../store/text.ts';
+import { binaryKind, decodeText } from '../store/text.ts';
 import { readCanvas } from './canvas.ts';
 import { describeFormat, detectFormat } from './detect.ts';
 import { readGoogleForms } from './google-forms.ts';
@@ -39,7 +39,7 @@ function headOf(bytes: Uint8Array, file: string, whole: boolean) {
     if (cut > 0) ({ text, encoding } = decodeText(bytes.subarray(0, cut + 1)));
   }
   const parsed = parseCsvText(text, file, encoding);
-  return { header: parsed.table?.header ?? [], delimiter: detectDelimiter(text), encoding, diagnostics: parsed.diagnostics };
+  return { header: parsed.table?.header ?? [], delimiter: detectDelimiter(text), encoding, diagnostics: parsed.diagnostics, parsed };
 }
 
 export async function readSource(path: string, display: string, opts: ReadOptions & { format?: SourceFormat }): Promise<RawResult> {
@@ -72,8 +72,8 @@ export async function readSource(path: string, display: string, opts: ReadOption
     return result;
   }
 
-  const size = statSync(path).size;
-  const head = headOf(first, display, size <= first.length);
+  const whole = statSync(path).size <= first.length;
+  const head = headOf(first, display, whole);
   if (head.diagnostics.some((d) => d.severity === 'error') && !head.header.length) {
     const d = head.diagnostics[0]!;
     throw new UserError(d.message, { hint: d.hint, source: d.source });
@@ -89,9 +89,10 @@ export async function readSource(path: string, display: string, opts: ReadOption
   const fileName = basename(path);
   if (format === 'long') return (await import('./long.ts')).readLong(path, { file: display, fileName }, { encoding: head.encoding, delimiter: head.delimiter }, opts);
 
-  const bytes = readFileSync(path);
+  // A file that fit in the first block (an exit ticket) was read and parsed whole already.
+  const bytes = whole ? first : readFileSync(path);
   const meta: SourceMeta = { file: display, fileName, sha256: sha256(bytes) };
-  const { table, diagnostics } = parseCsvBytes(bytes, display);
+  const { table, diagnostics } = whole && !binaryKind(first) ? head.parsed : parseCsvBytes(bytes, display);
   if (!table) {
     const d = diagnostics[0]!;
     throw new UserError(d.message, { hint: d.hint, source: d.source });

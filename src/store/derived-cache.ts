@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CACHE_DIR } from './atomic.ts';
 import { writeCacheFile } from './cache-file.ts';
+import { asciiJson, jsonText } from './parse-cache.ts';
 
 /** Entries kept at most per kind (for recent states of the folder and command-line variants); the oldest go first. */
 const MAX_PER_KIND = 6;
@@ -68,7 +69,7 @@ export class DerivedCache {
     }
     try {
       const headerLength = buf.readUInt32LE(0);
-      const header = JSON.parse(buf.toString('utf8', 4, 4 + headerLength)) as Header;
+      const header = JSON.parse(jsonText(buf.subarray(4, 4 + headerLength))) as Header;
       if (header.inputs !== this.inputs || header.variant !== JSON.stringify(variant ?? null)) return undefined;
       let at = align(4 + headerLength);
       const sections: Uint8Array[] = [];
@@ -86,7 +87,7 @@ export class DerivedCache {
 
   write(kind: string, variant: unknown, meta: unknown, sections: readonly ArrayBufferView[]): void {
     if (this.inputs === undefined) return;
-    const header = Buffer.from(JSON.stringify({ inputs: this.inputs, variant: JSON.stringify(variant ?? null), meta, sections: sections.map((s) => s.byteLength) } satisfies Header), 'utf8');
+    const header = Buffer.from(asciiJson({ inputs: this.inputs, variant: JSON.stringify(variant ?? null), meta, sections: sections.map((s) => s.byteLength) } satisfies Header), 'latin1');
     let size = align(4 + header.length);
     for (const s of sections) size = align(size + s.byteLength);
     const out = Buffer.alloc(size);

@@ -6,6 +6,7 @@
 // git's index does). A change always moves the ctime, which no program can set back; a file changed
 // within the timestamp granularity of the moment it was recorded (up to 2 s on FAT) is "racy": its
 // stat is not recorded, so the next run reads and hashes it.
+import { isAscii } from 'node:buffer';
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { CACHE_DIR } from './atomic.ts';
@@ -65,7 +66,7 @@ export class ParseCache {
     this.enabled = enabled;
     if (!enabled) return;
     try {
-      const data = JSON.parse(readFileSync(this.cacheFile, 'utf8')) as { build: string; entries: Record<string, Entry> };
+      const data = JSON.parse(jsonText(readFileSync(this.cacheFile))) as { build: string; entries: Record<string, Entry> };
       if (data.build === BUILD) this.entries = data.entries;
     } catch { /* no cache yet, or a damaged one: an empty cache */ }
   }
@@ -151,7 +152,20 @@ export class ParseCache {
     const now = Date.now();
     for (const e of Object.values(this.entries)) if (e.stat && isRacy(e.stat, now)) delete e.stat;
     try {
-      writeCacheFile(this.cacheFile, JSON.stringify({ build: BUILD, entries: this.entries }));
+      writeCacheFile(this.cacheFile, asciiJson({ build: BUILD, entries: this.entries }));
     } catch { /* a read-only folder just goes without a cache */ }
   }
+}
+
+/**
+ * JSON with every character beyond ASCII escaped (\u00e9): the same value, in a file that reads as
+ * Latin-1, which takes a year's parse cache half the time of decoding it as UTF-8.
+ */
+export function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The text of a file written by asciiJson (or any UTF-8 JSON). */
+export function jsonText(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
