@@ -28,6 +28,14 @@ const trims = {
     b.onResolve({ filter: /^node:child_process$/ }, (a) => (/[\\/]commander[\\/]/.test(a.importer) ? { path: 'child_process', namespace: 'lazy' } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({ contents: "let m;\nmodule.exports = new Proxy({}, { get: (_, k) => (m ??= require('node:child_process'))[k] });\n", loader: 'js' }));
     b.onResolve({ filter: /^#supports-color$/ }, (a) => ({ path: join(a.resolveDir, 'vendor', 'supports-color', 'browser.js') }));
+    // cli-table3 measures every cell several times with string-width, whose emoji expression is slow
+    // to run even on a plain number. Printable ASCII is one column a character, exactly what
+    // string-width says of it: such text is counted directly, anything else still goes to string-width.
+    b.onResolve({ filter: /^string-width$/ }, (a) => (a.namespace === 'file' && /[\\/]cli-table3[\\/]/.test(a.importer) ? { path: a.resolveDir, namespace: 'ascii-width' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'ascii-width' }, (a) => ({
+      contents: "const width = require('string-width');\nmodule.exports = (s) => (typeof s === 'string' && /^[\\x20-\\x7e]*$/.test(s) ? s.length : width(s));\n",
+      loader: 'js', resolveDir: a.path,
+    }));
   },
 };
 
