@@ -108,14 +108,12 @@ export function masteryFileChange(loaded: LoadedBook, cm: ClassMastery): FileCha
   return { path: MASTERY_FILE, content: masteryCsvFrom(cm, loaded.book.settings.scale) };
 }
 
-/** After mastery.csv was written or found equal: remember its size and checksum, and its stat unless too fresh to trust. */
-export function noteMasteryFile(loaded: LoadedBook): void {
+/** After mastery.csv was written (these bytes) or found equal to them: remember their size and checksum, and the file's stat unless too fresh to trust. */
+export function noteMasteryFile(loaded: LoadedBook, bytes: Uint8Array): void {
   const cache = new DerivedCache(loaded.root, loaded.inputs);
   if (!cache.enabled) return;
-  const path = join(loaded.root, MASTERY_FILE);
-  const st = statSync(path, { throwIfNoEntry: false });
-  if (!st) return;
-  const bytes = readFileSync(path);
+  const st = statSync(join(loaded.root, MASTERY_FILE), { throwIfNoEntry: false });
+  if (!st || st.size !== bytes.length) return;
   const sig = signature(st);
   cache.writeJson('mastery-file', { size: bytes.length, crc: crc32(bytes), ...(isRacy(sig) ? {} : { stat: sig }) } satisfies MasteryFileNote);
 }

@@ -84,9 +84,9 @@ Examples:
         // Report on the very book that was written from (no second load).
         const r = await ctx.write('mastery --write', (l) => {
           const change = masteryFileChange(l, cachedClassMastery(l));
-          return { changes: change ? [change] : [], result: { loaded: l, checked: !!change }, message: `mastery: ${MASTERY_FILE} recomputed from the evidence` };
+          return { changes: change ? [change] : [], result: { loaded: l, content: change?.content }, message: `mastery: ${MASTERY_FILE} recomputed from the evidence` };
         });
-        if (r.checked) noteMasteryFile(r.loaded);
+        if (r.content instanceof Uint8Array) noteMasteryFile(r.loaded, r.content);
         ctx.info(r.written.length ? `Wrote ${MASTERY_FILE}.` : `${MASTERY_FILE} is up to date.`);
         loaded = r.loaded;
       } else loaded = await ctx.loadBook();
