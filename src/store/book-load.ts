@@ -282,33 +282,22 @@ export function sortDiagnostics(d: Diagnostic[]): Diagnostic[] {
 }
 
 /**
- * The folder's inputs once `changes` are written, and the assessments they write as they will read
- * back, worked out without reading the folder again (see keepTableAfterImport): undefined unless every
- * change is an assessment (its YAML and scores together) or a file the book is not read from.
+ * The folder's inputs once `changes` are written, worked out without reading the folder again (see
+ * keepTableAfterImport), and the ids of the assessments they write: undefined unless every change is
+ * an assessment (its YAML and scores together) or a file the book is not read from.
  */
-export function assessmentsAfter(loaded: LoadedBook, changes: readonly FileChange[], parsers: BookParsers): { inputs: string; assessments: Assessment[] } | undefined {
+export function inputsAfter(loaded: LoadedBook, changes: readonly FileChange[]): { inputs: string; assessments: string[] } | undefined {
   if (loaded.inputs === undefined) return undefined;
   const [build, ...rest] = loaded.inputs.split('\n');
   const lines = new Map(rest.map((l) => [l.slice(0, l.indexOf('\t')), l]));
-  const bytes = new Map<string, Uint8Array>();
+  const written = new Set<string>();
   for (const c of changes) {
     if (c.path === MASTERY_FILE || c.path.endsWith('.responses.csv')) continue;
     if (c.content === null || !/^assessments\/[^/]+\.(?:yaml|csv)$/.test(c.path)) return undefined;
-    const b = typeof c.content === 'string' ? new TextEncoder().encode(c.content) : c.content;
-    bytes.set(c.path, b);
-    lines.set(c.path, `${c.path}\t${sha256(b)}`);
+    lines.set(c.path, `${c.path}\t${sha256(c.content)}`);
+    written.add(c.path);
   }
-  const assessments: Assessment[] = [];
-  for (const [file, b] of bytes) {
-    if (!file.endsWith('.yaml')) continue;
-    const csvFile = file.replace(/\.yaml$/, '.csv');
-    const csv = bytes.get(csvFile);
-    const head = parsers.parseAssessmentYaml(decode(b), file);
-    if (!csv || !head.assessment || head.diagnostics.some((d) => d.severity === 'error')) return undefined;
-    const scores = parsers.parseScores(csv, csvFile, head.assessment.items);
-    if (scores.diagnostics.some((d) => d.severity === 'error')) return undefined;
-    assessments.push({ ...head.assessment, scores: scores.scores });
-  }
-  if (assessments.length * 2 !== bytes.size) return undefined;
+  const assessments = [...written].filter((f) => f.endsWith('.yaml')).map((f) => f.slice('assessments/'.length, -'.yaml'.length));
+  if (assessments.length * 2 !== written.size || assessments.some((id) => !written.has(`assessments/${id}.csv`))) return undefined;
   return { inputs: [build!, ...[...lines.values()].sort()].join('\n'), assessments };
 }

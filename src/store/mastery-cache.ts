@@ -8,12 +8,18 @@ import { classMastery, updateClassMastery, type ClassMastery } from '../domain/m
 import type { CellMethod, MasteryOptions } from '../domain/mastery/table.ts';
 import type { Assessment, Book, Scale, Standard, Student } from '../domain/types.ts';
 import type { FileChange } from './atomic.ts';
-import { assessmentsAfter, type LoadedBook } from './book-load.ts';
+import { inputsAfter, type LoadedBook } from './book-load.ts';
 import { DerivedCache } from './derived-cache.ts';
 import { MASTERY_FILE, masteryCsvFrom, masteryCsvPatched } from './mastery-store.ts';
 import { isRacy, sameSignature, signature, type Signature } from './parse-cache.ts';
+import { sha256 } from './sha256.ts';
 
-interface Meta { students: string[]; standards: string[]; dates: string[]; methods: CellMethod[] }
+/**
+ * `assumed`: a table an import kept for the folder as it left it, before anything read back the
+ * assessments it wrote; each with the SHA-256 of what the table took from it (evidenceSum). The first
+ * command to load them compares (verified).
+ */
+interface Meta { students: string[]; standards: string[]; dates: string[]; methods: CellMethod[]; assumed?: { id: string; evidence: string }[] }
 
 /** The parts of the options that change the result (`trace` does not). */
 const variantOf = (opts: MasteryOptions) => ({ method: opts.method ?? null, asOf: opts.asOf ?? null });
@@ -28,16 +34,29 @@ function fromCache(loaded: LoadedBook, cache: DerivedCache, opts: MasteryOptions
   const stds = meta.standards.map((id) => standards.get(id));
   if (ss.some((s) => !s) || stds.some((s) => !s)) return undefined;
   const [score, count, lastDate, method, flags] = got.sections as [Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array];
-  return {
+  const cm: ClassMastery = {
     students: ss as Student[], standards: stds as Standard[],
     score: new Float64Array(score.buffer), evidenceCount: new Uint32Array(count.buffer), lastDate: new Int32Array(lastDate.buffer),
     dates: meta.dates, method: method, methods: meta.methods, flags,
   };
+  if (meta.assumed) {
+    if (!verified(loaded.book, meta.assumed)) return undefined;
+    toCache(cache, opts, cm); // checked once: kept without the checksums
+  }
+  return cm;
 }
 
-function toCache(cache: DerivedCache, opts: MasteryOptions, cm: ClassMastery): void {
-  const meta: Meta = { students: cm.students.map((s) => s.id), standards: cm.standards.map((s) => s.id), dates: cm.dates, methods: cm.methods };
+function toCache(cache: DerivedCache, opts: MasteryOptions, cm: ClassMastery, assumed?: Meta['assumed']): void {
+  const meta: Meta = { students: cm.students.map((s) => s.id), standards: cm.standards.map((s) => s.id), dates: cm.dates, methods: cm.methods, ...(assumed ? { assumed } : {}) };
   cache.write('mastery', variantOf(opts), meta, [cm.score, cm.evidenceCount, cm.lastDate, cm.method, cm.flags]);
+}
+
+/** Whether each assessment, as read from the folder, gives what the table took from it. */
+function verified(book: Book, assumed: NonNullable<Meta['assumed']>): boolean {
+  return assumed.every(({ id, evidence }) => {
+    const a = book.assessments.find((x) => x.id === id);
+    return !!a && evidenceSum(a) === evidence;
+  });
 }
 
 /** The class's mastery for these options, from the cache when the folder is unchanged. */
@@ -50,24 +69,30 @@ export function cachedClassMastery(loaded: LoadedBook, opts: MasteryOptions = {}
   return cm;
 }
 
-/** What of an assessment the class table depends on. */
-const evidenceOf = (a: Assessment) => JSON.stringify([a.id, a.date, a.kind, a.retakeOf, a.items.map((i) => [i.id, i.standards, i.points]), a.scores.map((r) => [r.studentId, a.items.map((i) => r.points[i.id] ?? null)])]);
+/** What of an assessment the class table depends on, as a SHA-256: rows in student order. */
+function evidenceSum(a: Assessment): string {
+  const rows = a.scores.map((r) => [r.studentId, a.items.map((i) => r.points[i.id] ?? null)] as const).sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+  return sha256(JSON.stringify([a.id, a.date, a.kind, a.retakeOf, a.items.map((i) => [i.id, i.standards, i.points]), rows]));
+}
 
 /**
  * After an import is written, the class table it computed is kept for the folder as it now is, so the
  * next command (often the next period's exit ticket) starts warm instead of computing every cell. Kept
- * only when the import wrote nothing but assessments, and each reads back exactly as it was computed.
+ * only when the import wrote nothing but assessments. The first command that reads the new files back
+ * (as it must: they are new to the parse cache) checks that each gives what the table took from it,
+ * and computes the table again if not.
  */
-export async function keepTableAfterImport(before: LoadedBook, next: Book, table: ClassMastery, changes: readonly FileChange[]): Promise<void> {
-  if (before.inputs === undefined) return;
-  const after = assessmentsAfter(before, changes, await import('./book-parsers.ts'));
+export function keepTableAfterImport(before: LoadedBook, next: Book, table: ClassMastery, changes: readonly FileChange[]): void {
+  const after = inputsAfter(before, changes);
   if (!after) return;
-  for (const a of after.assessments) {
-    const b = next.assessments.find((x) => x.id === a.id);
-    if (!b || evidenceOf(a) !== evidenceOf(b)) return;
+  const assumed: NonNullable<Meta['assumed']> = [];
+  for (const id of after.assessments) {
+    const a = next.assessments.find((x) => x.id === id);
+    if (!a) return;
+    assumed.push({ id, evidence: evidenceSum(a) });
   }
   const cache = new DerivedCache(before.root, after.inputs);
-  toCache(cache, {}, table);
+  toCache(cache, {}, table, assumed);
   // And what mastery.csv now holds, for the next import to keep its unchanged lines.
   const mastery = changes.find((c) => c.path === MASTERY_FILE)?.content;
   if (mastery && typeof mastery !== 'string') cache.writeJson('mastery-file', { size: mastery.length, crc: crc32(mastery) } satisfies MasteryFileNote);

@@ -136,6 +136,38 @@ describe('caches under .pathbook/', () => {
     }
   });
 
+  it('a table an import kept is checked against its assessments as read back, and computed again when they differ', () => {
+    const ticket = join(DOWNLOADS, 'Exit ticket 11-20 (Responses).csv');
+    const dir = copyExample();
+    runBuilt(['mastery'], { cwd: dir });
+    const derived = join(dir, '.pathbook', 'cache', 'derived');
+    const tables = () => readdirSync(derived).filter((f) => /^mastery-[0-9a-f]{8}-[0-9a-f]{8}$/.test(f));
+    const before = new Set(tables());
+    expect(runBuilt(['import', ticket], { cwd: dir }).code).toBe(0);
+    const kept = join(derived, tables().find((f) => !before.has(f))!);
+    // As if the new assessment read back otherwise than the import computed it: its checksum differs,
+    // and the table (here with every score set to 0) must not be used.
+    const buf = readFileSync(kept);
+    const align = (n: number) => (n + 7) & ~7;
+    const headerLength = buf.readUInt32LE(0);
+    const header = JSON.parse(buf.toString('utf8', 4, 4 + headerLength));
+    expect(header.meta.assumed).toHaveLength(1);
+    header.meta.assumed[0].evidence = '0'.repeat(64);
+    let at = align(4 + headerLength);
+    const sections = (header.sections as number[]).map((n) => { const s = Buffer.from(buf.subarray(at, at + n)); at = align(at + n); return s; });
+    sections[0]!.fill(0);
+    const head = Buffer.from(JSON.stringify(header));
+    const out = Buffer.alloc(align(4 + head.length) + sections.reduce((n, s) => n + align(s.length), 0));
+    out.writeUInt32LE(head.length, 0);
+    head.copy(out, 4);
+    at = align(4 + head.length);
+    for (const s of sections) { s.copy(out, at); at = align(at + s.length); }
+    writeFileSync(kept, out);
+    const checked = runBuilt(['--json', 'mastery'], { cwd: dir }).stdout;
+    rmSync(join(dir, '.pathbook'), { recursive: true, force: true });
+    expect(checked).toBe(runBuilt(['--json', 'mastery'], { cwd: dir }).stdout);
+  });
+
   it('score checks kept per assessment are worked out again when the roster changes', () => {
     const dir = copyExample();
     expect(runBuilt(['check'], { cwd: dir }).code).toBe(0);

@@ -162,7 +162,7 @@ Examples:
         done = await attempt(parseMapText(text, shownBeside).entries);
       }
       if (!opts.dryRun && done.table && done.written.length) {
-        await keepTableAfterImport(done.loaded, done.next, done.table, done.changes);
+        keepTableAfterImport(done.loaded, done.next, done.table, done.changes);
       }
       if (!done.plan.planned.length) reportNothing(ctx, raw, done.plan);
       else report(ctx, raw, done.plan, done.next, { after: done.after, before: done.before }, opts.dryRun ? done.files : done.written, !!opts.dryRun);
