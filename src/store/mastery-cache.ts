@@ -1,7 +1,8 @@
 // The class's mastery, cached with the files it was computed from (derived-cache.ts): a second
 // `pathbook mastery` or `mastery --write` on an unchanged folder reads a few typed arrays instead of
 // collecting the evidence and running the methods for every cell. mastery.csv itself is remembered
-// by its stat once it is known to match, so an up-to-date file is neither rebuilt nor read.
+// by its stat once it is known to match, so an up-to-date file is neither rebuilt nor read, and by its
+// size and checksum, so that an import rewrites only the lines of the students it changed.
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { classMastery, updateClassMastery, type ClassMastery } from '../domain/mastery/class-table.ts';
