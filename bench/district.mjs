@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { DISTRICT, generateExitTicket, generateTeacherYear } from './generate.mjs';
-import { BIN, interleaved, NODE0, pathbook, peak, printRows, row, tempDir } from './lib.mjs';
+import { BIN, interleaved, NODE0, pathbook, peak, printRows, row, settle, tempDir } from './lib.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -21,7 +21,6 @@ const sh = (args, cwd) => {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', CI: '1' }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 30 });
   if (r.status !== 0) throw new Error(`pathbook ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
 };
-const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 const root = tempDir('pathbook-bench-district-');
 const cold = join(root, 'cold');
@@ -32,7 +31,7 @@ const recompute = ['mastery', '--write', '-q', '--section', 'P1'];
 // Warm: the caches filled, and mastery.csv's stat remembered (a file is trusted by its stat only once
 // it is 2 s old, see src/store/parse-cache.ts).
 sh(recompute, warm);
-sleep(2100);
+settle();
 sh(recompute, warm);
 const emptyCaches = () => {
   rmSync(join(cold, '.pathbook'), { recursive: true, force: true });

@@ -5,10 +5,11 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateTeacherYear } from './generate.mjs';
-import { interleaved, NODE0, pathbook, printRows, row, tempDir } from './lib.mjs';
+import { interleaved, NODE0, pathbook, printRows, row, settle, tempDir } from './lib.mjs';
 
 const dir = join(tempDir(), 'teacher-year');
 const size = generateTeacherYear(dir, { students: 150, sections: 5, standards: 40, assessments: 180, itemsPerAssessment: 5, seed: 1 });
+settle();
 const runs = Number(process.env.BENCH_RUNS ?? 10);
 const cold = () => rmSync(join(dir, '.pathbook'), { recursive: true, force: true });
 const t = interleaved({

@@ -1,10 +1,12 @@
 // Start-up: `pathbook --version` and `pathbook roster list` / `mastery` on the example class against bare node.
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { interleaved, NODE0, pathbook, printRows, REPO, row, tempDir } from './lib.mjs';
+import { interleaved, NODE0, pathbook, printRows, REPO, row, settle, tempDir } from './lib.mjs';
 
 const dir = join(tempDir(), 'grade6-math');
-cpSync(join(REPO, 'examples', 'grade6-math'), dir, { recursive: true });
+// Without the caches a demo run may have left in examples/; one run fills them, after the copy has settled.
+cpSync(join(REPO, 'examples', 'grade6-math'), dir, { recursive: true, filter: (src) => !/[\\/]\.pathbook$/.test(src) });
+settle();
 const runs = Number(process.env.BENCH_RUNS ?? 10);
 const t = interleaved({
   node: NODE0,

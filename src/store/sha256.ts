@@ -1,6 +1,7 @@
 // SHA-256 of a file's bytes, hex. Small inputs (an exit ticket, a new assessment) are hashed here in
 // JavaScript: loading node:crypto costs a command about 4 ms, several times what hashing a few
-// kilobytes takes. Larger inputs go to node:crypto, whose native code wins as the input grows.
+// kilobytes takes. Larger inputs, and everything once a command has hashed 64 KiB, go to
+// node:crypto, whose native code wins as the volume grows.
 // Both give the same digest (test/store/sha256.test.ts checks them against each other).
 import type { Hash } from 'node:crypto';
 
@@ -61,8 +62,19 @@ export function sha256Hash(): Hash {
   return process.getBuiltinModule('node:crypto').createHash('sha256');
 }
 
+/**
+ * Bytes hashed in JavaScript by this process. Past this budget (a folder just copied or checked out,
+ * whose every file is read and hashed again) node:crypto pays for loading it.
+ */
+let hashedHere = 0;
+const BUDGET = 64 * 1024;
+
 /** The SHA-256 of these bytes (or of this text as UTF-8), hex. */
 export function sha256(data: Uint8Array | string): string {
   const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-  return bytes.length <= SMALL ? sha256Js(bytes) : sha256Hash().update(bytes).digest('hex');
+  if (bytes.length <= SMALL && hashedHere + bytes.length <= BUDGET) {
+    hashedHere += bytes.length;
+    return sha256Js(bytes);
+  }
+  return sha256Hash().update(bytes).digest('hex');
 }

@@ -25,6 +25,13 @@ describe('sha256', () => {
     }
   });
 
+  it('gives the same digests before and after its JavaScript budget is spent', () => {
+    for (let k = 0; k < 100; k++) {
+      const b = randomBytes(1000 + k);
+      expect(sha256(b), `file ${k}`).toBe(native(b));
+    }
+  });
+
   it('hashes text as its UTF-8 bytes', () => {
     expect(sha256('Zoë Müller, 3/4')).toBe(native(Buffer.from('Zoë Müller, 3/4', 'utf8')));
   });
