@@ -66,18 +66,6 @@ interface Scores { diagnostics: Diagnostic[]; rows: () => ScoreRow[]; rowsOf?: (
 
 const scoresOf = ({ scores, diagnostics }: { scores: ScoreRow[]; diagnostics: Diagnostic[] }): Scores => ({ diagnostics, rows: () => scores });
 
-/** A list of student ids split once per distinct list: the assessments of a section mostly share one. */
-let idLists = new Map<string, string[]>();
-function idList(text: string): string[] {
-  let ids = idLists.get(text);
-  if (!ids) {
-    ids = text.split(',');
-    if (idLists.size > 1000) idLists = new Map();
-    idLists.set(text, ids);
-  }
-  return ids;
-}
-
 /**
  * Score rows as one line of text: `count|ids|lines|points`, ids comma-separated, lines as `first+` when
  * they follow one another, points as a JSON array (every item's points in item order, null for a
@@ -112,7 +100,7 @@ export function scoresCodec(file: string, items: readonly Item[]): Codec<Scores>
         const first = lines0.endsWith('+') ? Number(lines0.slice(0, -1)) : undefined;
         const lines = first === undefined && n ? lines0.split(',').map(Number) : [];
         return {
-          students: n ? idList(ids0) : [],
+          students: n ? ids0.split(',') : [],
           line: first === undefined ? (r: number) => lines[r]! : (r: number) => first + r,
           points: JSON.parse(points0) as (number | null)[],
         };

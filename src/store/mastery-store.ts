@@ -175,9 +175,5 @@ export function masteryCsvPatched(before: ClassMastery, after: ClassMastery, sca
 
 /** The change that brings mastery.csv up to date with the book (which already holds the new evidence). */
 export function masteryChange(book: Book): FileChange {
-  return masteryChangeFromClass(classMastery(book), book.settings.scale);
-}
-
-export function masteryChangeFromClass(cm: ClassMastery, scale: Scale): FileChange {
-  return { path: MASTERY_FILE, content: masteryCsvFrom(cm, scale) };
+  return { path: MASTERY_FILE, content: masteryCsvFrom(classMastery(book), book.settings.scale) };
 }

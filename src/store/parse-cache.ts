@@ -73,15 +73,7 @@ export class ParseCache {
 
   /** The parse of `bytes` for `key`, from the cache when the content is unchanged. */
   get<T>(key: string, bytes: Uint8Array, parse: () => T): T {
-    if (!this.enabled) return parse();
-    const hash = sha256(bytes);
-    this.used.add(key);
-    const e = this.entries[key];
-    if (e && e.hash === hash) return e.value as T;
-    const value = parse();
-    this.entries[key] = { hash, value };
-    this.dirty = true;
-    return value;
+    return this.enabled ? this.memo(key, sha256(bytes), parse) : parse();
   }
 
   /**
