@@ -1,23 +1,26 @@
 // The real terminal wired to the program: bin/pathbook calls main().
 import { runCli } from './program.ts';
 import type { Io } from './context.ts';
+import { fdWriter, isTerminal } from './stdio.ts';
 
 export async function main(args: string[]): Promise<number> {
+  let stdoutIsTTY: boolean | undefined;
   const io: Io = {
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
+    stdout: fdWriter(1, () => process.stdout),
+    stderr: fdWriter(2, () => process.stderr),
     cwd: process.cwd(),
     env: process.env,
-    stdoutIsTTY: !!process.stdout.isTTY,
-    // Asked only by commands that may prompt or draw progress: opening stdin costs every run otherwise.
-    get stdinIsTTY() { return !!process.stdin.isTTY; },
-    get stderrIsTTY() { return !!process.stderr.isTTY; },
+    // Asked only when it matters (colour without NO_COLOR, prompts, progress): each costs a module load.
+    get stdoutIsTTY() { return (stdoutIsTTY ??= isTerminal(1)); },
+    get stdinIsTTY() { return isTerminal(0); },
+    get stderrIsTTY() { return isTerminal(2); },
     now: () => new Date(),
   };
-  // A reader that closes the pipe early (| head) is not an error.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); });
   return runCli(args, io);
 }
+
+// For bin/pathbook, which ends the process at once when nothing is left to write.
+export { outputMayBePending } from './stdio.ts';
 
 // For scripts/code-cache.mjs, which runs commands in-process to compile them for the code cache.
 export { runCli } from './program.ts';

@@ -1,6 +1,6 @@
 // The built CLI is one bundle loaded with V8's code cache (bin/load-bundle.cjs): the cache the build
 // made is one this Node accepts, and a cache it rejects changes nothing but speed (and is rebuilt).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -31,4 +31,23 @@ describe('the bundle and its code cache', () => {
     const { loadBundle } = require(join(copy, 'bin', 'load-bundle.cjs')) as { loadBundle: () => { stale: boolean } };
     expect(loadBundle().stale).toBe(false);
   });
+
+  it('ends quietly, exit 0, when the reader has closed the pipe (| head)', async () => {
+    const child = spawn(process.execPath, [join(REPO, 'bin', 'pathbook'), '--json', 'mastery'], { cwd: copyExample(), env: { ...process.env, NO_COLOR: '1', CI: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    // Closed before the program (which takes tens of milliseconds to start) writes anything.
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+
+  it('writes a long result whole through a pipe', () => {
+    const dir = copyExample();
+    const r = runBuilt(['--json', 'mastery'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toBeInstanceOf(Array);
+  });
 });
+
