@@ -12,12 +12,29 @@ import { asciiJson, jsonText } from './parse-cache.ts';
 const MAX_PER_KIND = 6;
 
 /**
- * A short, file-name-safe digest (what it names is checked in full when read). zlib's CRC-32 is native:
- * a folder's inputs run to tens of kilobytes, which a hash loop in JavaScript takes milliseconds over
- * before V8 has compiled it, several times per command.
+ * A short, file-name-safe digest of a variant or of a folder's inputs. What it names is checked in full
+ * when read, so two states that happen to share a name only take turns in it. The inputs run to tens of
+ * kilobytes, a line per file ending in the file's SHA-256: they are digested by each line's length and
+ * the last 8 hex digits of its hash, a few hundred steps. A pass over every character takes V8's
+ * interpreter milliseconds, and zlib's native CRC-32 costs loading zlib and Node's streams (2 ms).
  */
-function digest(text: string): string {
-  return (process.getBuiltinModule('node:zlib').crc32(text) >>> 0).toString(16).padStart(8, '0');
+export function digest(text: string): string {
+  let h = 0x811c9dc5;
+  const mix = (x: number) => {
+    h = Math.imul(h ^ x, 0x01000193);
+    h ^= h >>> 15;
+  };
+  if (text.length <= 2048) {
+    for (let i = 0; i < text.length; i++) mix(text.charCodeAt(i));
+  } else {
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      mix(line.length);
+      mix(parseInt(line.slice(-8), 16) | 0);
+    }
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 /** Every DerivedCache of a command shares the folder's inputs: digested once. */

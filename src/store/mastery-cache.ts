@@ -96,7 +96,7 @@ export function keepTableAfterImport(before: LoadedBook, next: Book, table: Clas
   toCache(cache, {}, table, assumed);
   // And what mastery.csv now holds, for the next import to keep its unchanged lines.
   const mastery = changes.find((c) => c.path === MASTERY_FILE)?.content;
-  if (mastery && typeof mastery !== 'string') cache.writeJson('mastery-file', { size: mastery.length, crc: crc32(mastery) } satisfies MasteryFileNote);
+  if (mastery && typeof mastery !== 'string') writeNote(cache, mastery);
 }
 
 /**
@@ -110,17 +110,45 @@ export function classMasteryAfter(loaded: LoadedBook, next: Book): { table: Clas
 }
 
 /**
- * What is known of mastery.csv as written for a folder's inputs: its size and CRC-32 (so that a later
- * change can keep its unchanged lines), and its stat once that can be trusted (so that an up-to-date
- * file is neither rebuilt nor read).
+ * What is known of mastery.csv as written for a folder's inputs: its size and its bytes, or the CRC-32
+ * of a file too big to keep twice (so that a later change can keep its unchanged lines), and its stat
+ * once that can be trusted (so that an up-to-date file is neither rebuilt nor read).
  */
-interface MasteryFileNote { size: number; crc: number; stat?: Signature }
+interface MasteryFileNote { size: number; crc?: number; stat?: Signature }
+
+/**
+ * A teacher's mastery.csv (400 KB for a year) is kept whole and compared byte for byte: cheaper than
+ * loading zlib, and Node's streams with it, for a checksum. A district's (129 MB) gets a CRC-32.
+ */
+const MAX_COPY = 4 << 20;
 
 const crc32 = (b: Uint8Array) => process.getBuiltinModule('node:zlib').crc32(b);
 
-function noteOf(cache: DerivedCache): MasteryFileNote | undefined {
-  const note = cache.readJson<MasteryFileNote>('mastery-file');
-  return note && typeof note.size === 'number' && typeof note.crc === 'number' ? note : undefined;
+export function writeNote(cache: DerivedCache, bytes: Uint8Array, stat?: Signature): void {
+  const whole = bytes.length <= MAX_COPY;
+  const note: MasteryFileNote = { size: bytes.length, ...(whole ? {} : { crc: crc32(bytes) }), ...(stat ? { stat } : {}) };
+  cache.write('mastery-file', undefined, note, whole ? [bytes] : []);
+}
+
+function noteOf(cache: DerivedCache): { note: MasteryFileNote; bytes?: Uint8Array } | undefined {
+  const got = cache.read('mastery-file');
+  const note = got?.meta as MasteryFileNote | undefined;
+  if (!got || !note || typeof note.size !== 'number') return undefined;
+  const bytes = got.sections[0];
+  if (bytes ? bytes.length !== note.size : typeof note.crc !== 'number') return undefined;
+  return { note, bytes };
+}
+
+/** Whether `file` (mastery.csv as read now) is the file the note was written for. */
+function matches(known: { note: MasteryFileNote; bytes?: Uint8Array }, file: Uint8Array): boolean {
+  if (file.length !== known.note.size) return false;
+  return known.bytes ? Buffer.from(file.buffer, file.byteOffset, file.length).equals(known.bytes) : crc32(file) === known.note.crc;
+}
+
+/** Whether `file` is the mastery.csv noted in `cache` (writeNote). */
+export function isNoted(cache: DerivedCache, file: Uint8Array): boolean {
+  const known = noteOf(cache);
+  return !!known && matches(known, file);
 }
 
 /**
@@ -128,7 +156,7 @@ function noteOf(cache: DerivedCache): MasteryFileNote | undefined {
  * it has the stat it had when it last matched these very inputs.
  */
 export function masteryFileChange(loaded: LoadedBook, cm: ClassMastery): FileChange | undefined {
-  const known = noteOf(new DerivedCache(loaded.root, loaded.inputs));
+  const known = noteOf(new DerivedCache(loaded.root, loaded.inputs))?.note;
   const st = statSync(join(loaded.root, MASTERY_FILE), { throwIfNoEntry: false });
   if (known?.stat && st && sameSignature(known.stat, signature(st))) return undefined;
   return { path: MASTERY_FILE, content: masteryCsvFrom(cm, loaded.book.settings.scale) };
@@ -141,7 +169,7 @@ export function noteMasteryFile(loaded: LoadedBook, bytes: Uint8Array): void {
   const st = statSync(join(loaded.root, MASTERY_FILE), { throwIfNoEntry: false });
   if (!st || st.size !== bytes.length) return;
   const sig = signature(st);
-  cache.writeJson('mastery-file', { size: bytes.length, crc: crc32(bytes), ...(isRacy(sig) ? {} : { stat: sig }) } satisfies MasteryFileNote);
+  writeNote(cache, bytes, isRacy(sig) ? undefined : sig);
 }
 
 /**
@@ -154,7 +182,7 @@ export function masteryChangeAfter(loaded: LoadedBook, before: ClassMastery | un
   if (before && known) {
     let old: Buffer | undefined;
     try { old = readFileSync(join(loaded.root, MASTERY_FILE)); } catch { /* gone: written whole */ }
-    const patched = old && old.length === known.size && crc32(old) === known.crc ? masteryCsvPatched(before, after, scale, old) : undefined;
+    const patched = old && matches(known, old) ? masteryCsvPatched(before, after, scale, old) : undefined;
     if (patched) return { path: MASTERY_FILE, content: patched };
   }
   return { path: MASTERY_FILE, content: masteryCsvFrom(after, scale) };
