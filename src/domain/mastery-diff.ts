@@ -1,6 +1,7 @@
 // Who moved up or down on what between two mastery snapshots (mastery.csv then and now): the
 // teacher's audit of a week, read from git history (DESIGN.md: "its git history is the mastery history").
 import { compareIds, compareText } from './numbers.ts';
+import { dayNumber, formatDate } from './weeks.ts';
 
 /** One row of a mastery snapshot, as mastery.csv holds it. */
 export interface SnapshotRow {
@@ -84,28 +85,5 @@ export function sinceDate(spec: string, today: string): string | undefined {
 /** Calendar arithmetic on YYYY-MM-DD without the clock or time zones (days from civil, H. Hinnant). */
 export function addDays(date: string, n: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return civil(daysFromCivil(y, m, d) + n);
-}
-
-function daysFromCivil(y0: number, m: number, d: number): number {
-  const y = m <= 2 ? y0 - 1 : y0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-function civil(z0: number): string {
-  const z = z0 + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  const p = (x: number) => String(x).padStart(2, '0');
-  return `${String(y).padStart(4, '0')}-${p(m)}-${p(d)}`;
+  return formatDate(dayNumber(y, m, d) + n);
 }
