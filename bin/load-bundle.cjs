@@ -1,4 +1,4 @@
-// Loads dist/main.cjs (the whole CLI in one file) with the V8 code cache built beside it,
+// Loads dist/main.cjs (the whole CLI in one file, as a CommonJS module's function) with the V8 code cache built beside it,
 // dist/main.cache: V8 takes pathbook's compiled code from the cache instead of parsing and compiling
 // the bundle. A Node whose V8 rejects the cache (another version) compiles as usual; `saveCache`
 // then writes one it accepts, when dist/ is writable.
@@ -19,8 +19,8 @@ function loadBundle({ useCache = true } = {}) {
   if (useCache) {
     try { cachedData = readFileSync(CODE_CACHE); } catch { /* none yet */ }
   }
-  // The same wrapper Node puts around a CommonJS module.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: BUNDLE, cachedData });
+  // The bundle is written as the function Node wraps a CommonJS module in (scripts/build.mjs).
+  const script = new Script(source, { filename: BUNDLE, cachedData });
   const module = { exports: {} };
   // The bundle asks only for Node's modules and for its siblings in dist/ (./prompts.cjs): this file's
   // require does both, without node:module's createRequire, whose loading costs half a millisecond.

@@ -81,7 +81,10 @@ await build({
     // The bundle is CommonJS: where ESM code asks for its own URL, give it the bundle's.
     'import.meta.url': '__pbUrl',
   },
-  banner: { js: "const __pbUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // The bundle is the function Node wraps a CommonJS module in, written out: bin/load-bundle.cjs
+  // compiles the file as it is, rather than a copy of its 600 KB with the wrapper put around it.
+  banner: { js: "(function (exports, require, module, __filename, __dirname) {const __pbUrl = require('node:url').pathToFileURL(__filename).href;" },
+  footer: { js: '\n})' },
 });
 
 // bin/load-bundle.cjs reads the bundle as Latin-1, which is faster than UTF-8 and the same text only

@@ -74,18 +74,27 @@ function rosterIndex(students: readonly Student[]): Roster {
   const byId = new Map<string, Student>();
   const byIdLower = new Map<string, Student>();
   const byEmail = new Map<string, Student>();
-  const byName = new Map<string, Student | null>();
   for (const s of students) {
     byId.set(s.id, s);
     byIdLower.set(s.id.toLowerCase(), s);
     if (s.email) byEmail.set(s.email.trim().toLowerCase(), s);
-    for (const n of [`${s.givenName} ${s.familyName}`, `${s.familyName} ${s.givenName}`]) {
-      const k = normalizeName(n);
-      if (!k) continue;
-      // A name two students share identifies neither.
-      byName.set(k, byName.has(k) && byName.get(k) !== s ? null : s);
-    }
   }
+  // Names are normalized (Unicode decomposition, a pass of regular expressions each) only for an
+  // export that has a row with neither a known id nor a known email.
+  let names: Map<string, Student | null> | undefined;
+  const byName = () => {
+    if (names) return names;
+    names = new Map();
+    for (const s of students) {
+      for (const n of [`${s.givenName} ${s.familyName}`, `${s.familyName} ${s.givenName}`]) {
+        const k = normalizeName(n);
+        if (!k) continue;
+        // A name two students share identifies neither.
+        names.set(k, names.has(k) && names.get(k) !== s ? null : s);
+      }
+    }
+    return names;
+  };
   const one = (v: string | undefined) => {
     if (!v) return undefined;
     const t = v.trim();
@@ -100,7 +109,7 @@ function rosterIndex(students: readonly Student[]): Roster {
         if (m) return m;
       }
       for (const n of [s.name, s.givenName && s.familyName ? `${s.givenName} ${s.familyName}` : undefined]) {
-        const m = n ? byName.get(normalizeName(n)) : undefined;
+        const m = n ? byName().get(normalizeName(n)) : undefined;
         if (m) return m;
       }
       return undefined;
@@ -309,8 +318,11 @@ export function planImport(raw: RawResult, book: Book, opts: AssembleOptions): I
 
 /** An assessment without its items and scores, copied without reading them (they may not be read yet). */
 function headOnly(a: Assessment): Assessment {
-  const head = Object.fromEntries(Object.keys(a).filter((k) => k !== 'scores' && k !== 'items').map((k) => [k, a[k as keyof Assessment]]));
-  return { ...head, items: [], scores: [] } as unknown as Assessment;
+  const head: Record<string, unknown> = {};
+  for (const k of Object.keys(a)) if (k !== 'scores' && k !== 'items') head[k] = a[k as keyof Assessment];
+  head.items = [];
+  head.scores = [];
+  return head as unknown as Assessment;
 }
 
 function pickEntry(map: MapEntry[] | undefined, g: RawAssessment, raw: RawResult, groupCount: number): MapEntry | undefined {

@@ -37,11 +37,15 @@ export function digest(text: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-/** Every DerivedCache of a command shares the folder's inputs: digested once. */
-let last: { inputs: string; digest: string } | undefined;
+/** Every DerivedCache of a command shares the folder's inputs: digested and encoded once. */
+let last: { inputs: string; digest: string; bytes?: Buffer } | undefined;
 function inputsDigest(inputs: string): string {
   if (last?.inputs !== inputs) last = { inputs, digest: digest(inputs) };
   return last.digest;
+}
+function inputsBytes(inputs: string): Buffer {
+  inputsDigest(inputs);
+  return (last!.bytes ??= Buffer.from(inputs, 'utf8'));
 }
 
 /** The file of an entry: its kind, variant and inputs, so that recent states of the folder each keep theirs. */
@@ -49,7 +53,11 @@ export function entryName(kind: string, variant: unknown, inputs: string): strin
   return `${kind}-${digest(JSON.stringify(variant ?? null))}-${inputsDigest(inputs)}`;
 }
 
-interface Header { inputs: string; variant: string; meta: unknown; sections: number[] }
+/**
+ * `sections`: the byte lengths of the inputs (the first section: tens of kilobytes of paths and hashes,
+ * compared natively rather than parsed as a JSON string) and of each section written.
+ */
+interface Header { variant: string; meta: unknown; sections: number[] }
 
 export class DerivedCache {
   private readonly dir: string;
@@ -87,10 +95,14 @@ export class DerivedCache {
     try {
       const headerLength = buf.readUInt32LE(0);
       const header = JSON.parse(jsonText(buf.subarray(4, 4 + headerLength))) as Header;
-      if (header.inputs !== this.inputs || header.variant !== JSON.stringify(variant ?? null)) return undefined;
+      if (header.variant !== JSON.stringify(variant ?? null)) return undefined;
+      const [inputsLength, ...lengths] = header.sections;
       let at = align(4 + headerLength);
+      if (inputsLength === undefined || at + inputsLength > buf.length) return undefined;
+      if (!buf.subarray(at, at + inputsLength).equals(inputsBytes(this.inputs))) return undefined;
+      at = align(at + inputsLength);
       const sections: Uint8Array[] = [];
-      for (const length of header.sections) {
+      for (const length of lengths) {
         if (at + length > buf.length) return undefined;
         // A copy of its own (Buffer's slice shares the file's memory, at any offset).
         sections.push(new Uint8Array(buf.subarray(at, at + length)));
@@ -104,14 +116,15 @@ export class DerivedCache {
 
   write(kind: string, variant: unknown, meta: unknown, sections: readonly ArrayBufferView[]): void {
     if (this.inputs === undefined) return;
-    const header = Buffer.from(asciiJson({ inputs: this.inputs, variant: JSON.stringify(variant ?? null), meta, sections: sections.map((s) => s.byteLength) } satisfies Header), 'latin1');
+    const all = [inputsBytes(this.inputs), ...sections];
+    const header = Buffer.from(asciiJson({ variant: JSON.stringify(variant ?? null), meta, sections: all.map((s) => s.byteLength) } satisfies Header), 'latin1');
     let size = align(4 + header.length);
-    for (const s of sections) size = align(size + s.byteLength);
+    for (const s of all) size = align(size + s.byteLength);
     const out = Buffer.alloc(size);
     out.writeUInt32LE(header.length, 0);
     header.copy(out, 4);
     let at = align(4 + header.length);
-    for (const s of sections) {
+    for (const s of all) {
       out.set(new Uint8Array(s.buffer, s.byteOffset, s.byteLength), at);
       at = align(at + s.byteLength);
     }

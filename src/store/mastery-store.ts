@@ -91,7 +91,8 @@ function studentLines(cm: ClassMastery, scale: Scale): { lines: (i: number) => B
   const lines = (i: number) => {
     const sid = students[i]!;
     let out = '';
-    for (const j of order) {
+    for (let o = 0; o < order.length; o++) {
+      const j = order[o]!;
       const k = i * width + j;
       const x = cm.score[k]!;
       const count = cm.evidenceCount[k]!;

@@ -1,10 +1,10 @@
 // The derived cache names entries by a digest of the folder's inputs, and keeps with mastery.csv what
 // a later import needs to know it is still the file written (src/store/derived-cache.ts,
 // src/store/mastery-cache.ts).
-import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DerivedCache, digest } from '../../src/store/derived-cache.ts';
+import { DerivedCache, digest, entryName } from '../../src/store/derived-cache.ts';
 import { isNoted, writeNote } from '../../src/store/mastery-cache.ts';
 import { sha256 } from '../../src/store/sha256.ts';
 import { tempDir } from '../helpers.ts';
@@ -72,5 +72,17 @@ describe('the note kept with mastery.csv', () => {
     expect(isNoted(c, file)).toBe(true);
     const other = new DerivedCache(root, inputs(4));
     expect(isNoted(other, file)).toBe(false);
+  });
+
+  it('reads an entry only for the very inputs it was written for, even under another state\'s name', () => {
+    const root = tempDir();
+    const mine = inputs(300);
+    const other = inputs(300, 7);
+    new DerivedCache(root, mine).writeJson('check', ['S001 has no section']);
+    expect(new DerivedCache(root, mine).readJson('check')).toEqual(['S001 has no section']);
+    // As if the two states' digests were the same: the entry is there, but for other files.
+    const dir = join(root, '.pathbook', 'cache', 'derived');
+    renameSync(join(dir, entryName('check', undefined, mine)), join(dir, entryName('check', undefined, other)));
+    expect(new DerivedCache(root, other).readJson('check')).toBeUndefined();
   });
 });

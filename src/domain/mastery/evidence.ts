@@ -122,7 +122,10 @@ export function evidenceIndex(book: Book, opts: EvidenceOptions = {}): EvidenceI
   const rows: EvidenceIndex['rows'] = new Map();
   for (const a of assessments) {
     const byStandard = itemsByStandard(a);
-    for (const row of only && a.scoresOf ? a.scoresOf(only) : a.scores) {
+    const scores = only && a.scoresOf ? a.scoresOf(only) : a.scores;
+    // Index loops: a class table runs these for every row of a year before V8 has optimised them.
+    for (let r = 0; r < scores.length; r++) {
+      const row = scores[r]!;
       if (only && !only.has(row.studentId)) continue;
       let list = rows.get(row.studentId);
       if (!list) rows.set(row.studentId, (list = []));
@@ -155,9 +158,12 @@ export function studentEvidence(ix: EvidenceIndex, studentId: string): StudentEv
   // Assessments first within a date, then observations in file order: merge by date.
   const obs = observations ?? [];
   let oi = 0;
-  for (const { assessment: a, row, byStandard } of rows ?? []) {
+  const list = rows ?? [];
+  for (let r = 0; r < list.length; r++) {
+    const { assessment: a, row, byStandard } = list[r]!;
     while (oi < obs.length && obs[oi]!.date < a.date) push(observationEvidence(obs[oi++]!));
-    for (const e of assessmentEvidence(a, row, ix.max, byStandard, ix.detail)) push(e);
+    const got = assessmentEvidence(a, row, ix.max, byStandard, ix.detail);
+    for (let k = 0; k < got.length; k++) push(got[k]!);
   }
   while (oi < obs.length) push(observationEvidence(obs[oi++]!));
   if (ix.retakes.length) dropRetaken(se, ix.retakes);
