@@ -1,10 +1,11 @@
 // Writing the folder so that a crash leaves it as it was before or after a command, never between:
 // every new file is staged under .pathbook/tmp, a journal lists the renames, then they happen.
 // A command that finds a journal finishes it first (roll forward). DESIGN.md: "Written atomically".
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { relativePathProblem } from '../domain/ids.ts';
 import { checkWritePaths } from './safe-path.ts';
+import { removeFile } from './remove-file.ts';
 
 export const CACHE_DIR = '.pathbook';
 const JOURNAL = 'journal.json';
@@ -22,7 +23,9 @@ export interface FileChange {
 }
 
 function sameContent(file: string, content: string | Uint8Array): boolean {
-  if (!existsSync(file)) return false;
+  // The size first: a changed mastery.csv (400 KB in a year) is then not read back to compare.
+  const size = statSync(file, { throwIfNoEntry: false })?.size;
+  if (size !== (typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.length)) return false;
   return typeof content === 'string' ? readFileSync(file, 'utf8') === content : Buffer.from(content).equals(readFileSync(file));
 }
 
@@ -51,7 +54,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
     writeDurably(tmp, content);
     renameSync(tmp, file);
   } catch (e) {
-    rmSync(tmp, { force: true });
+    removeFile(tmp);
     throw e;
   }
   fsyncDir(dirname(file));
@@ -112,7 +115,7 @@ function replay(root: string, entries: readonly JournalEntry[], pause: () => voi
     if (relativePathProblem(e.path) || (e.tmp !== null && !/^\.pathbook\/tmp\/\d+-\d+$/.test(e.tmp))) continue;
     const target = join(root, e.path);
     if (e.tmp === null) {
-      rmSync(target, { force: true });
+      removeFile(target);
     } else if (existsSync(join(root, e.tmp))) {
       mkdirSync(dirname(target), { recursive: true });
       renameSync(join(root, e.tmp), target);
@@ -139,11 +142,11 @@ export function recoverChanges(root: string): boolean {
       replay(root, entries);
       recovered = true;
     }
-    rmSync(journal, { force: true });
+    removeFile(journal);
   }
-  rmSync(journal + '.tmp', { force: true });
+  removeFile(journal + '.tmp');
   const tmpDir = join(cache, 'tmp');
-  if (existsSync(tmpDir)) for (const f of readdirSync(tmpDir)) rmSync(join(tmpDir, f), { force: true });
+  if (existsSync(tmpDir)) for (const f of readdirSync(tmpDir)) removeFile(join(tmpDir, f));
   return recovered;
 }
 

@@ -2,11 +2,12 @@
 // .pathbook/cache/derived/ with the list of every input file and its content hash (LoadedBook.inputs):
 // an entry is used only when the files are exactly those it was computed from. Deleting the folder
 // changes no output; a damaged entry is a miss.
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CACHE_DIR } from './atomic.ts';
 import { writeCacheFile } from './cache-file.ts';
 import { asciiJson, jsonText } from './parse-cache.ts';
+import { removeFile } from './remove-file.ts';
 
 /** Entries kept at most per kind (for recent states of the folder and command-line variants); the oldest go first. */
 const MAX_PER_KIND = 6;
@@ -138,7 +139,7 @@ export class DerivedCache {
     const files = readdirSync(this.dir).filter((f) => f.startsWith(`${kind}-`) && f.split('-').length === kind.split('-').length + 2);
     if (files.length <= MAX_PER_KIND) return;
     const byAge = files.map((f) => ({ f, t: statSync(join(this.dir, f)).mtimeMs })).sort((a, b) => a.t - b.t);
-    for (const { f } of byAge.slice(0, files.length - MAX_PER_KIND)) rmSync(join(this.dir, f), { force: true });
+    for (const { f } of byAge.slice(0, files.length - MAX_PER_KIND)) removeFile(join(this.dir, f));
   }
 }
 

@@ -1,10 +1,11 @@
 // The folder lock: one writing command at a time. A second one waits briefly, then exits 3 naming
 // the holder; a lock left by a process that no longer exists is taken over.
-import { closeSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { CACHE_DIR } from './atomic.ts';
 import { LockedError } from './errors.ts';
+import { removeFile } from './remove-file.ts';
 
 interface LockInfo { pid: number; host: string; command: string; started: string }
 
@@ -53,16 +54,16 @@ function breakStaleLock(root: string, file: string, seen: LockInfo | undefined):
         // A live breaker's file after all (it began between our read and the rename): give it back.
         try { linkSync(mine, brk); } catch { /* it made another; it will finish */ }
       }
-      rmSync(mine, { force: true });
+      removeFile(mine);
     } catch { /* another process took it */ }
     return;
   }
   try {
     writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), command: 'take over a stale lock', started: new Date().toISOString() }));
     closeSync(fd);
-    if (sameHolder(readLock(file), seen)) rmSync(file, { force: true });
+    if (sameHolder(readLock(file), seen)) removeFile(file);
   } finally {
-    rmSync(brk, { force: true });
+    removeFile(brk);
   }
 }
 
@@ -78,7 +79,7 @@ export async function acquireLock(root: string, command: string, waitMs: number)
       const release = () => {
         if (released) return;
         released = true;
-        if (sameHolder(readLock(file), info)) rmSync(file, { force: true });
+        if (sameHolder(readLock(file), info)) removeFile(file);
         process.off('exit', release);
       };
       process.on('exit', release);
@@ -130,6 +131,6 @@ function createComplete(file: string, content: string): boolean {
       throw e2;
     }
   } finally {
-    rmSync(tmp, { force: true });
+    removeFile(tmp);
   }
 }

@@ -62,18 +62,29 @@ export function masteryCsvText(rows: readonly MasteryRow[], escapeFormulas = fal
 
 const HEADER = MASTERY_COLUMNS.join(',') + '\n';
 
-/** A student's lines of mastery.csv (row i of the class table), as bytes; and each student's id as a CSV cell. */
-function studentLines(cm: ClassMastery, scale: Scale): { lines: (i: number) => Buffer; idCells: string[] } {
+/**
+ * A student's lines of mastery.csv (row i of the class table), as bytes; and each student's id as a
+ * CSV cell. With `only`, for those rows alone (a patch writes 30 students of 150).
+ */
+function studentLines(cm: ClassMastery, scale: Scale, only?: ReadonlySet<number>): { lines: (i: number) => Buffer; idCells: (string | undefined)[] } {
   const order = byStandardId(cm);
   const width = cm.standards.length;
+  const rows = only ? [...only] : cm.students.map((_, i) => i);
+  // The dates those rows show (all of them for the whole file).
+  let dateTexts = cm.dates;
+  if (only) {
+    const shown = new Set<number>();
+    for (const i of rows) for (let k = i * width; k < (i + 1) * width; k++) shown.add(cm.lastDate[k]!);
+    dateTexts = cm.dates.filter((_, d) => shown.has(d));
+  }
   // Every text cell quoted in one call: each call to csv-stringify costs a start-up of its own.
-  const texts = [...cm.standards.map((s) => s.id), ...cm.methods, ...cm.dates, ...cm.students.map((s) => s.id), NOT_YET, NOT_ASSESSED, ...scale.levels.map((l) => l.label)];
+  const texts = [...cm.standards.map((s) => s.id), ...cm.methods, ...dateTexts, ...rows.map((i) => cm.students[i]!.id), NOT_YET, NOT_ASSESSED, ...scale.levels.map((l) => l.label)];
   const quoted = csvCells(texts);
   const cell = new Map(texts.map((t, k) => [t, quoted[k]!]));
   const ids = cm.standards.map((s) => cell.get(s.id)!);
   const methods = cm.methods.map((m) => cell.get(m)!);
-  const dates = cm.dates.map((d) => cell.get(d)!);
-  const students = cm.students.map((s) => cell.get(s.id)!);
+  const dates = cm.dates.map((d) => cell.get(d));
+  const students = cm.students.map((s, i) => (!only || only.has(i) ? cell.get(s.id) : undefined));
   const label = (text: string) => cell.get(text) ?? csvCells([text])[0]!;
   const mp = masteryPoints(scale);
   // score, level, label and mastered follow from the score: written once per distinct score.
@@ -159,7 +170,7 @@ export function masteryCsvPatched(before: ClassMastery, after: ClassMastery, sca
   if (!changed.length) return old;
   if (!after.standards.length) return undefined;
   // A student's lines are those from the first starting with their id to the first starting with the next student's.
-  const { lines, idCells } = studentLines(after, scale);
+  const { lines, idCells } = studentLines(after, scale, new Set(changed.flatMap((i) => (i + 1 < n ? [i, i + 1] : [i]))));
   const lineOf = (i: number, from: number) => (i === n ? old.length : old.indexOf(`\n${idCells[i]},`, from - 1) + 1);
   const chunks: Buffer[] = [];
   let kept = 0; // old[kept, …) is still to be copied
