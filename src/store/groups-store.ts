@@ -3,6 +3,7 @@
 // (move a student, or list members as plain ids); later weeks count pairs from what the file says.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { At } from '../domain/folder-checks.ts';
 import type { Group, GroupMember, WeekGroups } from '../domain/grouping.ts';
 import { GROUP_MODES } from '../domain/grouping/objective.ts';
 import { TIERS } from '../domain/grouping/tiers.ts';
@@ -10,7 +11,7 @@ import { compareIds, formatScore } from '../domain/numbers.ts';
 import type { Diagnostic } from '../domain/types.ts';
 import { weekProblem } from '../domain/weeks.ts';
 import { Fields } from './fields.ts';
-import { parseYamlText, yamlText } from './yaml.ts';
+import { lazySourceAt, parseYamlText, yamlText } from './yaml.ts';
 
 export const GROUPS_DIR = 'groups';
 export const ROTATIONS_DIR = 'rotations';
@@ -107,12 +108,36 @@ export function listGroupWeeks(root: string): string[] {
     .sort(compareIds);
 }
 
-/** One week's groups, or undefined when the file does not exist. */
-export function readGroupWeek(root: string, week: string): { groups?: WeekGroups; diagnostics: Diagnostic[] } | undefined {
-  const rel = groupsFile(week);
-  const p = join(root, rel);
+/** One week's groups (and the file's text), or undefined when the file does not exist. */
+export function readGroupWeek(root: string, week: string): { groups?: WeekGroups; diagnostics: Diagnostic[]; file: string; text: string } | undefined {
+  const file = groupsFile(week);
+  const p = join(root, file);
   if (!existsSync(p)) return undefined;
-  return parseGroupsFile(readFileSync(p, 'utf8').replace(/^\uFEFF/, ''), rel, week);
+  const text = readFileSync(p, 'utf8').replace(/^\uFEFF/, '');
+  return { ...parseGroupsFile(text, file, week), file, text };
+}
+
+/**
+ * Every groups/*.yaml as `check` sees it: each week's groups with where its fields are, the problems
+ * in each file, and a warning for a YAML file there that no command reads (not named for a week).
+ */
+export function checkedGroupFiles(root: string): { weeks: { groups: WeekGroups; at: At }[]; diagnostics: Diagnostic[] } {
+  const weeks: { groups: WeekGroups; at: At }[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const dir = join(root, GROUPS_DIR);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return { weeks, diagnostics };
+  for (const f of readdirSync(dir).filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.')).sort(compareIds)) {
+    const rel = `${GROUPS_DIR}/${f}`;
+    const week = /^(\d{4}-W\d{2})\.yaml$/.exec(f)?.[1];
+    if (!week || weekProblem(week)) {
+      diagnostics.push({ check: 'groups', severity: 'warning', source: { file: rel, line: 1 }, message: 'pathbook reads groups/<week>.yaml files only (such as groups/2026-W48.yaml): this file is passed over', hint: 'rename it for the week it holds, or move it out of groups/' });
+      continue;
+    }
+    const r = readGroupWeek(root, week)!;
+    diagnostics.push(...r.diagnostics);
+    if (r.groups) weeks.push({ groups: r.groups, at: lazySourceAt(r.text, r.file) });
+  }
+  return { weeks, diagnostics };
 }
 
 /** Every week's groups (skipping `except`), with any problems found in them. */

@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import { isScalar, type Scalar } from 'yaml';
 import { isValidDate } from '../domain/ids.ts';
 import { TRACK_TYPES, type Playlist, type Track } from '../domain/playlists.ts';
+import type { At } from '../domain/folder-checks.ts';
 import type { Diagnostic } from '../domain/types.ts';
 import { UserError } from './errors.ts';
 import { Fields } from './fields.ts';
 import { ParseCache } from './parse-cache.ts';
-import { parseYamlText } from './yaml.ts';
+import { lazySourceAt, parseYamlText } from './yaml.ts';
 
 export const PLAYLISTS_DIR = 'playlists';
 export const playlistFile = (studentId: string): string => `${PLAYLISTS_DIR}/${studentId}.yaml`;
@@ -145,15 +146,29 @@ export interface StoredPlaylist {
   playlist: Playlist;
 }
 
-/** playlists/<id>.yaml for one student, or undefined when there is none; a broken file is an error at its line. */
-export function readPlaylist(root: string, studentId: string, cache?: ParseCache): StoredPlaylist | undefined {
+/** A student's playlist file read and parsed (through the cache when given), problems and all. */
+function loadPlaylist(root: string, studentId: string, cache?: ParseCache): { file: string; text: string; playlist?: Playlist; diagnostics: Diagnostic[] } | undefined {
   const file = playlistFile(studentId);
   const path = join(root, file);
   if (!existsSync(path)) return undefined;
   const bytes = readFileSync(path);
   const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
   const parse = () => parsePlaylist(text, file);
-  const { playlist, diagnostics } = cache ? cache.get(file, bytes, parse) : parse();
+  return { file, text, ...(cache ? cache.get(file, bytes, parse) : parse()) };
+}
+
+/** The student ids of playlists/*.yaml (their file names), sorted. */
+function playlistIds(root: string): string[] {
+  const dir = join(root, PLAYLISTS_DIR);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((n) => n.endsWith('.yaml') && !n.startsWith('.')).sort().map((f) => f.slice(0, -'.yaml'.length));
+}
+
+/** playlists/<id>.yaml for one student, or undefined when there is none; a broken file is an error at its line. */
+export function readPlaylist(root: string, studentId: string, cache?: ParseCache): StoredPlaylist | undefined {
+  const loaded = loadPlaylist(root, studentId, cache);
+  if (!loaded) return undefined;
+  const { file, text, playlist, diagnostics } = loaded;
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (!playlist || errors.length) {
     const d = errors[0] ?? diagnostics[0]!;
@@ -164,15 +179,34 @@ export function readPlaylist(root: string, studentId: string, cache?: ParseCache
 
 /** Every playlists/*.yaml, by student id (the file name); parses are cached like the book's (a class of 150). */
 export function readPlaylists(root: string): Map<string, StoredPlaylist> {
-  const dir = join(root, PLAYLISTS_DIR);
   const out = new Map<string, StoredPlaylist>();
-  if (!existsSync(dir)) return out;
+  const ids = playlistIds(root);
+  if (!ids.length) return out;
   const cache = new ParseCache(root, undefined, 'playlists');
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.yaml') && !n.startsWith('.')).sort()) {
-    const id = f.slice(0, -'.yaml'.length);
+  for (const id of ids) {
     const p = readPlaylist(root, id, cache);
     if (p) out.set(id, p);
   }
   cache.save();
   return out;
+}
+
+/**
+ * Every playlists/*.yaml as `check` sees it: the problems in each file, and each playlist with the
+ * student its file is named for and where its fields are. Unlike readPlaylists, a broken file does
+ * not stop the others being read.
+ */
+export function checkedPlaylistFiles(root: string): { playlists: { fileStudent: string; playlist: Playlist; at: At }[]; diagnostics: Diagnostic[] } {
+  const playlists: { fileStudent: string; playlist: Playlist; at: At }[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const ids = playlistIds(root);
+  if (!ids.length) return { playlists, diagnostics };
+  const cache = new ParseCache(root, undefined, 'playlists');
+  for (const id of ids) {
+    const p = loadPlaylist(root, id, cache)!;
+    diagnostics.push(...p.diagnostics);
+    if (p.playlist) playlists.push({ fileStudent: id, playlist: p.playlist, at: lazySourceAt(p.text, p.file) });
+  }
+  cache.save();
+  return { playlists, diagnostics };
 }

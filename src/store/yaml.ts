@@ -90,6 +90,18 @@ export function sourceAt(y: YamlFile, path: readonly (string | number)[]): Sourc
   return { file: y.file, line: 1 };
 }
 
+/**
+ * Where the field at `path` of a YAML text is, parsing the text only when first asked: a file whose
+ * value came from the parse cache is parsed again only if a check has something to say about it.
+ */
+export function lazySourceAt(text: string, file: string): (path: readonly (string | number)[]) => Source {
+  let y: YamlFile | undefined;
+  return (path) => {
+    y ??= parseYamlText(text, file).yaml;
+    return y ? sourceAt(y, path) : { file, line: 1 };
+  };
+}
+
 /** The raw text of a scalar, to tell `id: 00123` (a number to YAML) from `id: "00123"`. */
 export function scalarSource(y: YamlFile, path: readonly (string | number)[]): string | undefined {
   const node = y.doc.getIn(path, true);
