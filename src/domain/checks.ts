@@ -4,8 +4,8 @@ import { formatPoints } from './numbers.ts';
 import { checkScale } from './scale.ts';
 import type { Assessment, Book, Diagnostic, Source } from './types.ts';
 
-const error = (check: string, source: Source | undefined, message: string, hint?: string): Diagnostic => ({ check, severity: 'error', message, hint, source });
-const warning = (check: string, source: Source | undefined, message: string, hint?: string): Diagnostic => ({ check, severity: 'warning', message, hint, source });
+export const error = (check: string, source: Source | undefined, message: string, hint?: string): Diagnostic => ({ check, severity: 'error', message, hint, source });
+export const warning = (check: string, source: Source | undefined, message: string, hint?: string): Diagnostic => ({ check, severity: 'warning', message, hint, source });
 
 /** Ids that repeat, exactly or up to letter case and Unicode normalisation (they would share a file). */
 function duplicates<T>(items: readonly T[], id: (t: T) => string, src: (t: T) => Source, what: string): Diagnostic[] {

@@ -1,14 +1,12 @@
 // Checks of the files that commands write and teachers then edit by hand (groups/<week>.yaml,
 // playlists/<student>.yaml) against the rest of the folder: the students, standards and activities
 // they name. `at` gives the file and line of a field, as the store read it.
+import { error, warning } from './checks.ts';
 import type { WeekGroups } from './grouping.ts';
 import type { Playlist } from './playlists.ts';
 import type { Book, Diagnostic, Source } from './types.ts';
 
 export type At = (path: (string | number)[]) => Source;
-
-const error = (check: string, source: Source, message: string, hint: string): Diagnostic => ({ check, severity: 'error', message, hint, source });
-const warning = (check: string, source: Source, message: string, hint: string): Diagnostic => ({ check, severity: 'warning', message, hint, source });
 
 /**
  * A week's groups name students by id: one missing from the roster is an error (a typo when moving

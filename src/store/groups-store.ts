@@ -17,6 +17,8 @@ export const GROUPS_DIR = 'groups';
 export const ROTATIONS_DIR = 'rotations';
 
 export const groupsFile = (week: string) => `${GROUPS_DIR}/${week}.yaml`;
+/** The week a groups/ file name is for (a label still to be checked with weekProblem). */
+const weekOfFile = (name: string) => /^(\d{4}-W\d{2})\.yaml$/.exec(name)?.[1];
 export const groupsHandout = (week: string) => `${GROUPS_DIR}/${week}.md`;
 export const rotationFile = (week: string) => `${ROTATIONS_DIR}/${week}.md`;
 
@@ -103,7 +105,7 @@ export function listGroupWeeks(root: string): string[] {
   const dir = join(root, GROUPS_DIR);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
   return readdirSync(dir)
-    .map((f) => /^(\d{4}-W\d{2})\.yaml$/.exec(f)?.[1])
+    .map(weekOfFile)
     .filter((w): w is string => !!w && !weekProblem(w))
     .sort(compareIds);
 }
@@ -128,7 +130,7 @@ export function checkedGroupFiles(root: string): { weeks: { groups: WeekGroups; 
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return { weeks, diagnostics };
   for (const f of readdirSync(dir).filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.')).sort(compareIds)) {
     const rel = `${GROUPS_DIR}/${f}`;
-    const week = /^(\d{4}-W\d{2})\.yaml$/.exec(f)?.[1];
+    const week = weekOfFile(f);
     if (!week || weekProblem(week)) {
       diagnostics.push({ check: 'groups', severity: 'warning', source: { file: rel, line: 1 }, message: 'pathbook reads groups/<week>.yaml files only (such as groups/2026-W48.yaml): this file is passed over', hint: 'rename it for the week it holds, or move it out of groups/' });
       continue;
