@@ -36,6 +36,11 @@ export interface RosterMerge {
   stillWithdrawn: string[];
   /** Withdrawn in the file and never in the roster: not added. */
   skipped: string[];
+  /**
+   * Students the file lists under another id (a Canvas user id, a OneRoster sourcedId), recognised in
+   * the roster by their email or, when nobody else has it, their name: kept under the roster's id.
+   */
+  matched: { id: string; fileId: string; by: 'email' | 'name' }[];
   diagnostics: Diagnostic[];
 }
 
@@ -85,10 +90,49 @@ function idProblems(existing: readonly Student[], incoming: readonly ImportedStu
   return out;
 }
 
+const nameKey = (s: { givenName: string; familyName: string }) => `${s.givenName} ${s.familyName}`.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * Incoming rows whose id the roster does not know, given the roster's id when they are a roster
+ * student the file does not list by id: same email, or else the same name as exactly one such
+ * student (and as no other row of the file). Otherwise a school export numbered differently from
+ * the roster would add every student a second time.
+ */
+function recognise(existing: readonly Student[], incoming: readonly ImportedStudent[]): { rows: ImportedStudent[]; matched: RosterMerge['matched'] } {
+  const ids = new Set(existing.map((s) => s.id));
+  const listed = new Set(incoming.filter((r) => ids.has(r.id)).map((r) => r.id));
+  const open = existing.filter((s) => !listed.has(s.id));
+  const email = (e: string) => e.trim().toLowerCase();
+  const byEmail = new Map(open.filter((s) => s.email).map((s) => [email(s.email), s]));
+  const count = <T,>(keys: T[]) => keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<T, number>());
+  const openNames = count(open.map(nameKey));
+  const fileNames = count(incoming.map(nameKey));
+  const claimed = new Set<string>();
+  const matched: RosterMerge['matched'] = [];
+  const rows = incoming.map((r) => {
+    if (ids.has(r.id)) return r;
+    let s = r.email ? byEmail.get(email(r.email)) : undefined;
+    let by: 'email' | 'name' = 'email';
+    if (!s) {
+      const k = nameKey(r);
+      const same = k && openNames.get(k) === 1 && fileNames.get(k) === 1 ? open.find((x) => nameKey(x) === k) : undefined;
+      // Two different emails say two different people, whatever their names.
+      if (same && !(same.email && r.email && email(same.email) !== email(r.email))) [s, by] = [same, 'name'];
+    }
+    if (!s || claimed.has(s.id)) return r;
+    claimed.add(s.id);
+    matched.push({ id: s.id, fileId: r.id, by });
+    return { ...r, id: s.id };
+  });
+  return { rows, matched };
+}
+
 export function mergeRoster(existing: readonly Student[], incomingRaw: readonly ImportedStudent[], opts: MergeOptions = {}): RosterMerge {
-  const incoming = opts.section === undefined ? incomingRaw : incomingRaw.map((r) => ({ ...r, section: opts.section! }));
-  const result: RosterMerge = { students: [], added: [], updated: [], unchanged: [], absent: [], stillWithdrawn: [], skipped: [], diagnostics: idProblems(existing, incoming) };
+  const sectioned = opts.section === undefined ? incomingRaw : incomingRaw.map((r) => ({ ...r, section: opts.section! }));
+  const result: RosterMerge = { students: [], added: [], updated: [], unchanged: [], absent: [], stillWithdrawn: [], skipped: [], matched: [], diagnostics: idProblems(existing, sectioned) };
   if (result.diagnostics.length) return result;
+  const { rows: incoming, matched } = recognise(existing, sectioned);
+  result.matched = matched.sort((a, b) => compareText(a.id, b.id));
 
   const byId = new Map(incoming.map((r) => [r.id, r]));
   const students: Student[] = [];

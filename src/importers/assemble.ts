@@ -66,8 +66,18 @@ export function studentLabel(s: RawStudent): string {
   return s.name ?? who ?? 'a row with no name, email or id';
 }
 
+/** Whether a row's name, when it has one, shares a given or family name with the roster's student. */
+function namesAgree(s: RawStudent, m: Student): boolean {
+  const words = (t: string | undefined) => (t ? normalizeName(t).split(' ').filter(Boolean) : []);
+  const row = new Set([...words(s.name), ...words(s.givenName), ...words(s.familyName)]);
+  if (!row.size) return true;
+  return [...words(m.givenName), ...words(m.familyName)].some((w) => row.has(w));
+}
+
 interface Roster {
   match(s: RawStudent): Student | undefined;
+  /** The two students a row names when its id and its email belong to different students. */
+  conflict(s: RawStudent): [Student, Student] | undefined;
 }
 
 function rosterIndex(students: readonly Student[]): Roster {
@@ -101,12 +111,18 @@ function rosterIndex(students: readonly Student[]): Roster {
     return byId.get(t) ?? byIdLower.get(t.toLowerCase()) ?? byEmail.get(t.toLowerCase());
   };
   return {
+    conflict(s) {
+      const byIdHit = one(s.id);
+      const byMail = s.email ? byEmail.get(s.email.trim().toLowerCase()) : undefined;
+      return byIdHit && byMail && byIdHit !== byMail ? [byIdHit, byMail] : undefined;
+    },
     match(s) {
       const direct = one(s.id) ?? one(s.email);
       if (direct) return direct;
+      // Another id or login is weaker evidence: the name beside it must not belong to someone else.
       for (const a of s.altIds ?? []) {
         const m = one(a);
-        if (m) return m;
+        if (m && namesAgree(s, m)) return m;
       }
       for (const n of [s.name, s.givenName && s.familyName ? `${s.givenName} ${s.familyName}` : undefined]) {
         const m = n ? byName().get(normalizeName(n)) : undefined;
@@ -202,6 +218,8 @@ export function planImport(raw: RawResult, book: Book, opts: AssembleOptions): I
   // A mistake on the command line rather than in the file (exit 2).
   const usage = (message: string, hint: string) => errors.push({ check: 'usage', severity: 'error', message, hint });
   const plan: ImportPlan = { planned: [], already: [], needsMap: [], added: [], notes, errors };
+  // Dates the file contradicts --date-format on: a mistake on either side, shown even when other dates are read.
+  if (raw.dateProblem?.check === 'date-format' && !opts.date) errors.push(raw.dateProblem);
   const perColumn = raw.format === 'canvas' || raw.format === 'oneroster';
 
   // 1. Which assessments of the file to import.
@@ -216,8 +234,10 @@ export function planImport(raw: RawResult, book: Book, opts: AssembleOptions): I
       }
       for (const g of hit) if (!groups.includes(g)) groups.push(g);
     }
-  } else if (perColumn) {
-    groups = raw.assessments.filter((g) => {
+  }
+  // An assignment imported before (by its column or id) is not imported again, named or not.
+  if (perColumn) {
+    groups = groups.filter((g) => {
       const prior = existingFor(book, raw, raw.columns[g.columns[0]!]!);
       if (!prior || opts.replace) return true;
       plan.already.push({ title: g.title, id: prior.id, sameFile: prior.origin?.sha256 === raw.sha256 });
@@ -236,6 +256,8 @@ export function planImport(raw: RawResult, book: Book, opts: AssembleOptions): I
   });
   if (opts.as && groups.length > 1) usage(`--as names one assessment, but ${groups.length} are being imported`, 'pick one with --assignment');
   if (opts.retakeOf && groups.length > 1) usage(`--retake-of applies to one assessment, but ${groups.length} are being imported`, 'pick one with --assignment');
+  // A command-line mistake is reported alone (exit 2), not with what it makes go wrong further on.
+  if (errors.some((e) => e.check === 'usage')) return plan;
 
   // 3. Students: who is who in the roster.
   const roster = rosterIndex(book.students);
@@ -245,9 +267,25 @@ export function planImport(raw: RawResult, book: Book, opts: AssembleOptions): I
   const matched = new Map<RawStudent, string>();
   const unknown: RawStudent[] = [];
   for (const s of raw.students) {
+    // A typed student id that is someone else's than the signed-in email's: neither is trusted.
+    const clash = roster.conflict(s);
+    if (clash && isRelevant(s)) {
+      const [a, b] = clash;
+      err(`this row's id ${JSON.stringify(s.id)} is ${a.id} ${a.givenName} ${a.familyName}'s, but its email ${JSON.stringify(s.email)} is ${b.id} ${b.givenName} ${b.familyName}'s`, s.line,
+        'correct the id or the email in the file (or in roster.csv), then import again');
+      continue;
+    }
     const m = roster.match(s);
     if (m) matched.set(s, m.id);
     else if (isRelevant(s)) unknown.push(s);
+  }
+  // A row that names nobody cannot become a student, whatever the flags say.
+  const nameless = unknown.filter((s) => !s.email && !s.id && !s.name && !s.givenName && !s.familyName && !s.altIds?.length);
+  if (nameless.length && !opts.skipUnknown) {
+    for (const s of nameless) err('this row has no name, email or id: nobody to give its scores to', s.line);
+    err(`${raw.file} has ${nameless.length === 1 ? 'a row' : `${nameless.length} rows`} that name${nameless.length === 1 ? 's' : ''} no student`, 1,
+      'collect emails (or ask for the student\'s name or id) in the form, or run again with --skip-unknown to leave such rows out');
+    unknown.splice(0, unknown.length, ...unknown.filter((s) => !nameless.includes(s)));
   }
   if (unknown.length) {
     if (opts.addUnknown) {
@@ -392,7 +430,7 @@ function planOne(raw: RawResult, book: Book, g: RawAssessment, cols: RawColumn[]
     if (itemIds.has(id)) err(`two items are called ${id}`, where, 'give each item its own id');
     itemIds.add(id);
     let points = mi.points ?? col.pointsPossible ?? (col.holds === 'answers' ? 1 : undefined);
-    if (mi.points !== undefined && col.pointsPossible !== undefined && col.holds === 'points' && Math.abs(mi.points - col.pointsPossible) > 1e-9 && col.role === 'question') {
+    if (mi.points !== undefined && col.pointsPossible !== undefined && col.holds === 'points' && Math.abs(mi.points - col.pointsPossible) > 1e-9) {
       err(`item ${id}: the map says ${formatPoints(mi.points)} points but ${raw.file} says ${formatPoints(col.pointsPossible)}`, where, 'make the map agree with the export, or remove `points:` from the map');
     }
     if (points === undefined) {
@@ -419,8 +457,14 @@ function planOne(raw: RawResult, book: Book, g: RawAssessment, cols: RawColumn[]
 
   // Date, title, kind, id.
   let date = opts.date ?? entry.date ?? g.date;
+  // Imported again over an earlier import (--replace) from a source that gives no date: the earlier
+  // date and id stand, or the evidence would move to the day of the re-import.
+  const earlier = opts.replace && !date && !opts.as
+    ? book.assessments.find((a) => a.origin?.sha256 === raw.sha256 && a.items.some((it) => items.some((x) => x.column === it.column))) ?? existingFor(book, raw, cols[0]!)
+    : undefined;
+  if (earlier) date = earlier.date;
   if (!date) {
-    if (raw.dateProblem) errors.push(raw.dateProblem);
+    if (raw.dateProblem) { if (!errors.includes(raw.dateProblem)) errors.push(raw.dateProblem); }
     else notes.push(`${raw.file} gives no date for ${JSON.stringify(title)}: dated today, ${opts.today} (use --date to change it)`);
     date = opts.today;
   } else if (!opts.date && !entry.date && g.dateSpan) {
@@ -428,7 +472,7 @@ function planOne(raw: RawResult, book: Book, g: RawAssessment, cols: RawColumn[]
   }
   const kind: AssessmentKind = opts.kind ?? entry.kind ?? (/exit/i.test(title) ? 'exit-ticket' : 'quiz');
   // The map's id holds unless --date or --title say this is another sitting of it.
-  const mapId = entry.id && !entry.from.endsWith('(same title)') && !opts.date && !opts.title ? entry.id : undefined;
+  const mapId = earlier && !opts.title ? earlier.id : entry.id && !entry.from.endsWith('(same title)') && !opts.date && !opts.title ? entry.id : undefined;
   let id = opts.as ?? mapId ?? `${date}-${slugify(title)}`;
   if (!opts.as && !mapId) {
     const base = id;
@@ -516,7 +560,7 @@ function planOne(raw: RawResult, book: Book, g: RawAssessment, cols: RawColumn[]
         : [...sorted].sort((x, y) => y.total - x.total || later(y, x))[0]!;
       const st = byId.get(sid);
       const name = st ? `${st.givenName} ${st.familyName}`.trim() : studentLabel(keep.s);
-      notes.push(`${name} (${sid}) submitted ${list.length} times (lines ${sorted.map((r) => r.s.line).join(', ')}): kept the ${opts.keep === 'highest' ? 'highest' : opts.keep}, line ${keep.s.line}${keep.s.timeText ? ` at ${keep.s.timeText}` : ''} (${formatPoints(keep.total)} point${keep.total === 1 ? '' : 's'}); --keep latest|highest|first chooses`);
+      notes.push(`${name} (${sid}) submitted ${list.length} times (lines ${sorted.map((r) => r.s.line).join(', ')}): kept the ${opts.keep === 'highest' ? 'highest' : opts.keep}${timed || opts.keep === 'highest' ? '' : ' in file order (their times could not be read)'}, line ${keep.s.line}${keep.s.timeText ? ` at ${keep.s.timeText}` : ''} (${formatPoints(keep.total)} point${keep.total === 1 ? '' : 's'}); --keep latest|highest|first chooses`);
     }
     scores.push({ studentId: sid, points: keep.points, source: { file: raw.file, line: keep.s.line } });
     kept.push(keep);
@@ -526,7 +570,11 @@ function planOne(raw: RawResult, book: Book, g: RawAssessment, cols: RawColumn[]
   // Forms' own Score against the key's: a difference usually means a wrong key in the map.
   const scoreCol = raw.columns.find((c) => c.role === 'extra' && raw.format === 'google-forms');
   const allAnswers = joined.length > 0 && joined.every((j) => j.col.holds === 'answers') && cols.filter((c) => c.role === 'question').every((c) => taken.has(c.index));
-  if (scoreCol && allAnswers && scoreCol.pointsPossible === items.reduce((t, it) => t + it.points, 0)) {
+  const keyTotal = items.reduce((t, it) => t + it.points, 0);
+  if (scoreCol?.pointsPossible !== undefined && allAnswers && Math.abs(scoreCol.pointsPossible - keyTotal) > 1e-9) {
+    notes.push(`the form's Score is out of ${formatPoints(scoreCol.pointsPossible)}, but the items in ${entry.from} add up to ${formatPoints(keyTotal)}: check their points`);
+  }
+  if (scoreCol && allAnswers && scoreCol.pointsPossible === keyTotal) {
     const differ = kept.filter((r) => r.s.score && Math.abs(r.s.score.earned - r.total) > 1e-9);
     if (differ.length) {
       const e = differ[0]!;
@@ -534,7 +582,14 @@ function planOne(raw: RawResult, book: Book, g: RawAssessment, cols: RawColumn[]
     }
   }
 
-  if (!scores.length && errors.length === before) notes.push(`${JSON.stringify(title)}: no student has a score in ${raw.file}`);
+  // An assessment with no scores would only stand in the way of the graded export to come.
+  if (!scores.length && !errors.length) {
+    if (raw.format === 'canvas' || raw.format === 'oneroster') {
+      notes.push(`left out ${JSON.stringify(title)}: no student has a score for it yet (import the export again once it is graded)`);
+      return undefined;
+    }
+    err(`${raw.file} holds no scores to import: no student in it ${raw.students.length ? 'that is in roster.csv has answered' : 'has answered yet'}`, fileLine(1), 'download the results again once students have answered');
+  }
   if (errors.length > before) return undefined;
   const yamlFile = `assessments/${id}.yaml`;
   items.forEach((it, i) => { it.source = { file: yamlFile, line: i + 1 }; });

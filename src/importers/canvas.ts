@@ -85,7 +85,9 @@ export function readCanvas(table: CsvTable, meta: SourceMeta, _opts: ReadOptions
     }
     const s: RawStudent = { line: row.line, name: full, givenName: given, familyName: family, cells: fileCols.map((fc) => (row.values[fc] ?? '').trim()) };
     if (sis >= 0 && get(sis)) s.id = get(sis);
-    const alt = [login, canvasId, integration].map(get).filter(Boolean);
+    // Canvas's own ID is a roster id only when the roster came from an export without SIS ids
+    // (canvas-roster.ts): beside an SIS id it is another numbering, and may be someone else's id.
+    const alt = [login, integration, ...(s.id ? [] : [canvasId])].map(get).filter(Boolean);
     if (alt.length) s.altIds = alt;
     if (get(login).includes('@')) s.email = get(login);
     if (get(section)) s.section = get(section);

@@ -136,6 +136,22 @@ export function resolveDates(cells: readonly DateCell[], file: string, what: str
     return o ? toStamp(p, o) : undefined;
   });
   parsed.forEach((p, i) => { if (p && (p.order ?? order) && !stamps[i]) unreadable.push(cells[i]!); });
+  // --date-format that the file contradicts ("27/09/2026" read month first) is a mistake to show, not a date to drop.
+  const against = given ? parsed.findIndex((p, i) => p && !p.order && !stamps[i]) : -1;
+  if (against >= 0 && !problem) {
+    const c = cells[against]!;
+    problem = {
+      check: 'date-format', severity: 'error', source: { file, line: c.line },
+      message: `the date ${JSON.stringify(c.text.trim())} cannot be read ${given === 'dmy' ? 'day first' : given === 'mdy' ? 'month first' : 'year first'}, as --date-format ${given} says`,
+      hint: `check --date-format (mdy: month first, dmy: day first), or give the date with --date YYYY-MM-DD`,
+    };
+  }
+  // A date that is no day of the calendar ("2026-13-45") is reported, not replaced by today.
+  const invalid = parsed.findIndex((p, i) => p && (p.order ?? order) && !stamps[i]);
+  if (invalid >= 0 && !problem) {
+    const c = cells[invalid]!;
+    problem = { check: 'dates', severity: 'error', source: { file, line: c.line }, message: `${JSON.stringify(c.text.trim())} is not a date of the calendar`, hint: 'correct it in the file, or give the date with --date YYYY-MM-DD' };
+  }
   return { stamps, order, reason, problem, unreadable };
 }
 

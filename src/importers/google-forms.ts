@@ -46,7 +46,8 @@ export function readGoogleForms(table: CsvTable, meta: SourceMeta, opts: ReadOpt
   let possible = 0;
   const students: RawStudent[] = table.rows.map((row, ri) => {
     const s: RawStudent = { line: row.line, cells: new Array(columns.length) };
-    const ident = who >= 0 ? (row.values[who] ?? '').trim() : '';
+    const typed = who >= 0 ? (row.values[who] ?? '').trim() : '';
+    const ident = typed.toLowerCase() === 'anonymous' ? '' : typed;
     if (ident.includes('@')) s.email = ident;
     else if (ident) s.id = ident;
     for (const [i, r] of identity) {

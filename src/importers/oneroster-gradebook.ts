@@ -108,7 +108,7 @@ export function readOneRoster(files: OneRosterFiles, display: string, fileName: 
   }
 
   const students = new Map<string, RawStudent>();
-  const statuses = { exempt: 0, notSubmitted: 0 };
+  const statuses = { exempt: 0, notSubmitted: 0, partial: 0, ungraded: 0 };
   for (const r of results) {
     const sid = r.studentsourcedid ?? '';
     const ci = byItem.get(r.lineitemsourcedid ?? '');
@@ -129,7 +129,10 @@ export function readOneRoster(files: OneRosterFiles, display: string, fileName: 
     const status = (r.scorestatus ?? '').toLowerCase();
     // Exempt and not-submitted results are "not taken", never zeros (DESIGN.md § Mastery).
     if (status === 'exempt') { statuses.exempt++; continue; }
-    if (status === 'not submitted' && !r.score) { statuses.notSubmitted++; continue; }
+    // Not submitted is not taken even when the LMS wrote a 0 for it; a partial grade is not yet a score.
+    if (status === 'not submitted') { statuses.notSubmitted++; continue; }
+    if (status === 'partially graded') { statuses.partial++; continue; }
+    if (!(r.score ?? '').trim()) { statuses.ungraded++; continue; }
     if (s.cells[ci] !== undefined) {
       diagnostics.push({ check: 'import', severity: 'error', source: { file: resultsFile, line: Number(r._line) }, message: `a second result for ${sid} on ${columns[ci]!.title} (the first is on line ${s.cellLines![ci]})`, hint: 'keep one result per student and line item' });
       continue;
@@ -138,7 +141,9 @@ export function readOneRoster(files: OneRosterFiles, display: string, fileName: 
     s.cellLines![ci] = Number(r._line);
   }
   if (statuses.exempt) notes.push(`${statuses.exempt} exempt result(s) count as not taken`);
-  if (statuses.notSubmitted) notes.push(`${statuses.notSubmitted} result(s) not submitted count as not taken`);
+  if (statuses.notSubmitted) notes.push(`${statuses.notSubmitted} result(s) not submitted count as not taken (a score given with them is not counted)`);
+  if (statuses.partial) notes.push(`left out ${statuses.partial} partially graded result(s) until they are fully graded (import the export again then, with --replace)`);
+  if (statuses.ungraded) notes.push(`${statuses.ungraded} result(s) with no score yet count as not taken`);
   if (lo.table) notes.push('standards from lineItemLearningObjectiveIds.csv (OneRoster 1.2)');
   const result: RawResult = {
     format: 'oneroster', file: display, fileName, sha256: '',

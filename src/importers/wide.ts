@@ -8,14 +8,21 @@ import { fileStem, type SourceMeta } from './source-meta.ts';
 
 const STUDENT_HEADERS = new Set(['student', 'learner', 'pupil', ...ID_HEADERS, ...EMAIL_HEADERS, ...NAME_HEADERS]);
 const POINTS_ROW = new Set(['pointspossible', 'maxpoints', 'max', 'outof', 'possible', 'totalpossible', 'maximum', 'points']);
-const DATE_HEADERS = new Set(['date', 'datetaken', 'completed', 'datecompleted', 'submitted', 'timestamp']);
+const DATE_HEADERS = new Set(['date', 'datetaken', 'completed', 'datecompleted', 'submitted', 'timestamp', 'completiontime']);
+/**
+ * Microsoft Forms (formats.md §5): its ID is the response's number, not a student's, and its other
+ * bookkeeping columns are not questions. Known by its Start time and Completion time.
+ */
+const MS_FORMS_EXTRA = new Set(['id', 'starttime', 'lastmodifiedtime', 'quizfeedback']);
+const isMsForms = (keys: readonly string[]) => keys.includes('starttime') && keys.includes('completiontime');
 const TOTAL_HEADERS = new Set(['total', 'totalscore', 'sum', 'percent', 'percentage', 'grade', 'score', 'totalpoints']);
 
 /** The column that names the student, preferring ids, then emails, then names. */
 export function studentColumn(header: readonly string[]): number {
   const keys = header.map(headerKey);
+  const ms = isMsForms(keys);
   for (const set of [ID_HEADERS, EMAIL_HEADERS, new Set(['student', 'learner', 'pupil']), NAME_HEADERS]) {
-    const i = keys.findIndex((k) => set.has(k));
+    const i = keys.findIndex((k) => set.has(k) && !(ms && MS_FORMS_EXTRA.has(k)));
     if (i >= 0) return i;
   }
   return -1;
@@ -28,8 +35,13 @@ export function looksLikeWide(header: readonly string[]): boolean {
 export function readWide(table: CsvTable, meta: SourceMeta, opts: ReadOptions): RawResult {
   const keys = table.header.map(headerKey);
   const who = studentColumn(table.header);
+  const ms = isMsForms(keys);
   const kind = (k: string, i: number): string | undefined => {
     if (i === who) return 'who';
+    if (ms && MS_FORMS_EXTRA.has(k)) return 'skip';
+    if (ms && /^feedback/.test(k)) return 'skip';
+    // A question's answer text, when its "Points - <question>" column says what it earned.
+    if (ms && keys.includes(`points${k}`)) return 'skip';
     if (EMAIL_HEADERS.has(k)) return 'email';
     if (NAME_HEADERS.has(k)) return 'name';
     if (GIVEN_HEADERS.has(k)) return 'given';
@@ -62,12 +74,19 @@ export function readWide(table: CsvTable, meta: SourceMeta, opts: ReadOptions): 
     kinds.forEach((k, i) => {
       const v = (row.values[i] ?? '').trim();
       if (!v || !k) return;
+      // Microsoft Forms writes "anonymous" when the form asked nobody to sign in.
+      if (v.toLowerCase() === 'anonymous') return;
       if (k === 'who') {
         if (v.includes('@')) s.email = v;
         else if (ID_HEADERS.has(keys[i]!)) s.id = v;
         else if (NAME_HEADERS.has(keys[i]!)) s.name = v;
-        else s.id = v;
-      } else if (k === 'email' && !s.email) s.email = v;
+        // A "Student" column: a name when it reads like one ("Clarke, Zoë", "Zoë Clarke"), else an id.
+        else if (/[\s,]/.test(v)) {
+          const comma = v.indexOf(',');
+          if (comma > 0) [s.familyName, s.givenName] = [v.slice(0, comma).trim(), v.slice(comma + 1).trim()];
+          s.name = comma > 0 ? `${s.givenName} ${s.familyName}` : v;
+        } else s.id = v;
+      } else if (k === 'email' && !s.email && v.includes('@')) s.email = v;
       else if (k === 'name' && !s.name) s.name = v;
       else if (k === 'given') s.givenName = v;
       else if (k === 'family') s.familyName = v;

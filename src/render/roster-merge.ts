@@ -39,9 +39,13 @@ export function renderRosterMerge(v: RosterMergeView, style: Style): string {
     rows.push(['kept', id, name(s), s.section, 'in the file but withdrawn in roster.csv: left withdrawn']);
   }
   for (const id of m.skipped) rows.push(['skipped', id, '', '', 'withdrawn in the file and not in the roster']);
+  for (const x of m.matched) {
+    const s = m.students.find((y) => y.id === x.id)!;
+    rows.push(['matched', x.id, name(s), s.section, `the file's id ${x.fileId}; the same ${x.by} as in roster.csv, so kept as ${x.id}`]);
+  }
   if (rows.length) lines.push(alignColumns(['', 'id', 'name', 'section', 'details'], rows).trimEnd());
   const absent = m.absent.length;
-  lines.push(`${m.added.length} added, ${m.updated.length} updated, ${m.unchanged.length} unchanged, ${absent} absent from the file${absent && !m.absent[0]!.withdrawn ? ' (kept active; --withdraw-missing marks them withdrawn)' : absent ? ' (marked withdrawn)' : ''}.`);
+  lines.push(`${m.added.length} added, ${m.updated.length} updated, ${m.unchanged.length} unchanged${m.matched.length ? ` (${m.matched.length} of them under another id in the file)` : ''}, ${absent} absent from the file${absent && !m.absent[0]!.withdrawn ? ' (kept active; --withdraw-missing marks them withdrawn)' : absent ? ' (marked withdrawn)' : ''}.`);
   if (m.stillWithdrawn.length) lines.push(`To re-enrol a withdrawn student, set their status to active in roster.csv.`);
   if (v.dryRun) lines.push('Dry run: nothing written.');
   else lines.push(v.written.length ? `Wrote ${v.written.join(', ')}.` : 'roster.csv is already up to date.');
@@ -59,6 +63,7 @@ export function rosterMergeJson(v: RosterMergeView): Record<string, unknown> {
     absent: m.absent,
     still_withdrawn: m.stillWithdrawn,
     skipped: m.skipped,
+    matched: m.matched.map((x) => ({ id: x.id, file_id: x.fileId, by: x.by })),
     written: v.written,
   };
 }

@@ -105,3 +105,28 @@ describe('mergeRoster', () => {
     }));
   });
 });
+
+describe('mergeRoster: a school export numbered differently from the roster', () => {
+  it('keeps a student the file lists under another id but with the roster\'s email, and reports it', () => {
+    const m = mergeRoster(roster, [row('201', 'Aaliyah', 'Brooks', 'P2', 'aaliyah@x.org'), row('S002', 'José', 'Hernández', 'P4', 'jose@x.org')]);
+    expect(m.added).toEqual([]);
+    expect(m.matched).toEqual([{ id: 'S001', fileId: '201', by: 'email' }]);
+    expect(m.unchanged).toEqual(['S001', 'S002']);
+    expect(m.students.map((s) => s.id)).toEqual(['S001', 'S002', 'S003', 'S021']);
+  });
+
+  it('recognises a student by a name only one roster student has, unless the emails say they are two people', () => {
+    const byName = mergeRoster(roster, [row('u-3', 'Zoë', 'Clarke', 'P2', 'zoe@x.org')]);
+    expect(byName.matched).toEqual([{ id: 'S003', fileId: 'u-3', by: 'name' }]);
+    expect(byName.updated).toEqual([{ id: 'S003', changes: [{ field: 'email', from: '', to: 'zoe@x.org' }] }]);
+    const twoPeople = mergeRoster(roster, [row('u-1', 'Aaliyah', 'Brooks', 'P2', 'other@x.org')]);
+    expect(twoPeople.matched).toEqual([]);
+    expect(twoPeople.added.map((s) => s.id)).toEqual(['u-1']);
+  });
+
+  it('does not give one roster student to two rows of the file', () => {
+    const m = mergeRoster(roster, [row('201', 'Aaliyah', 'Brooks', 'P2', 'aaliyah@x.org'), row('202', 'Aaliyah', 'Brooks', 'P2', '')]);
+    expect(m.matched).toEqual([{ id: 'S001', fileId: '201', by: 'email' }]);
+    expect(m.added.map((s) => s.id)).toEqual(['202']);
+  });
+});

@@ -1,5 +1,5 @@
 // Each source read into the common raw shape: who, what each column holds, what the source says about it.
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectFormat } from '../../src/importers/detect.ts';
@@ -104,6 +104,29 @@ describe('OneRoster', () => {
     expect(zoe.cells[0]).toBeUndefined();
     expect(zoe.cells[1]).toBe('7.5');
     expect(raw.students.find((s) => s.id === 'u-501')!.altIds).toContain('S001');
+  });
+
+  it('counts no score that is not final: not submitted (even with a 0), partially graded, or not graded yet', async () => {
+    const dir = join(tempDir(), 'gradebook');
+    cpSync(join(FIX, 'oneroster-1.1'), dir, { recursive: true });
+    writeFileSync(join(dir, 'results.csv'), [
+      'sourcedId,status,dateLastModified,lineItemSourcedId,studentSourcedId,scoreStatus,score,scoreDate,comment',
+      'r1,,,li-quiz-1125,u-501,fully graded,9,2026-11-25,',
+      'r2,,,li-quiz-1125,u-502,not submitted,0,2026-11-25,',
+      'r3,,,li-quiz-1125,u-503,partially graded,2,2026-11-25,',
+      'r4,,,li-exit-1124,u-503,submitted,,2026-11-24,',
+    ].join('\n') + '\n');
+    const raw = await readSource(dir, 'gradebook', {});
+    const cell = (id: string, k: number) => raw.students.find((s) => s.id === id)?.cells[k];
+    expect(cell('u-501', 1)).toBe('9');
+    expect(cell('u-502', 1)).toBeUndefined();
+    expect(cell('u-503', 1)).toBeUndefined();
+    expect(cell('u-503', 0)).toBeUndefined();
+    expect(raw.notes).toEqual(expect.arrayContaining([
+      '1 result(s) not submitted count as not taken (a score given with them is not counted)',
+      'left out 1 partially graded result(s) until they are fully graded (import the export again then, with --replace)',
+      '1 result(s) with no score yet count as not taken',
+    ]));
   });
 
   it('reads 1.2 learning objectives as the alignment, named by any of its files, and drops tobedeleted rows', async () => {

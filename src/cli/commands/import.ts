@@ -126,7 +126,7 @@ Examples:
         // The commit message under git.autoCommit: what came in, and for how many students.
         const titles = plan.planned.map((p) => p.assessment.title || p.assessment.id);
         const message = `import: ${titles.length === 1 ? titles[0] : `${titles.length} assessments from ${raw.fileName}`}, ${takers.size} student${takers.size === 1 ? '' : 's'}`;
-        return { changes: opts.dryRun ? [] : changes, result: { plan, next, after, before, files: changes.map((c) => c.path), loaded, table: tables?.table, changes }, message };
+        return { changes: opts.dryRun ? [] : changes, result: { plan, next, after, before, files: changes.filter((c) => c.content !== null || existsSync(join(loaded.root, c.path))).map((c) => c.path), loaded, table: tables?.table, changes }, message };
       });
 
       let done;
@@ -164,8 +164,12 @@ Examples:
       if (!opts.dryRun && done.table && done.written.length) {
         keepTableAfterImport(done.loaded, done.next, done.table, done.changes);
       }
-      if (!done.plan.planned.length) reportNothing(ctx, raw, done.plan);
-      else report(ctx, raw, done.plan, done.next, { after: done.after, before: done.before }, opts.dryRun ? done.files : done.written, !!opts.dryRun);
+      if (!done.plan.planned.length) reportNothing(ctx, raw, done.plan, !!opts.dryRun);
+      else {
+        const removed = new Set(done.changes.filter((c) => c.content === null).map((c) => c.path));
+        const touched: string[] = opts.dryRun ? done.files : done.written;
+        report(ctx, raw, done.plan, done.next, { after: done.after, before: done.before }, touched.filter((f) => !removed.has(f)), touched.filter((f) => removed.has(f)), !!opts.dryRun);
+      }
     });
 }
 
@@ -214,9 +218,9 @@ function changesFor(next: Book, plan: ImportPlan, mastery: FileChange): FileChan
   return changes;
 }
 
-function reportNothing(ctx: CliContext, raw: RawResult, plan: ImportPlan): void {
+function reportNothing(ctx: CliContext, raw: RawResult, plan: ImportPlan, dryRun: boolean): void {
   if (ctx.globals.json) {
-    ctx.json({ imported: [], already: plan.already, notes: plan.notes });
+    ctx.json({ dryRun, imported: [], already: plan.already, added: [], files: [], removed: [], notes: plan.notes, analyses: [] });
     return;
   }
   for (const n of plan.notes) ctx.info(`note: ${n}`);
@@ -225,18 +229,18 @@ function reportNothing(ctx: CliContext, raw: RawResult, plan: ImportPlan): void 
     const list = plan.already.map((x) => `${x.id}${plan.already.length > 1 ? ` (${x.title})` : ''}`).join(', ');
     ctx.out(same.length === plan.already.length
       ? `${raw.file} is already imported as ${list}: nothing changed (--replace imports it again).`
-      : `Every assignment in ${raw.file} is already imported (${list}): nothing changed (--assignment with --replace imports one again).`);
+      : `Every assignment in ${raw.file} is already imported (${list}): nothing changed. If scores changed since, --replace takes the new ones (with --assignment, only those named).`);
   } else ctx.out(`Nothing to import from ${raw.file}.`);
 }
 
-function report(ctx: CliContext, raw: RawResult, plan: ImportPlan, next: Book, levels: { after?: LevelLookup; before?: LevelLookup }, files: string[], dryRun: boolean): void {
+function report(ctx: CliContext, raw: RawResult, plan: ImportPlan, next: Book, levels: { after?: LevelLookup; before?: LevelLookup }, files: string[], removed: string[], dryRun: boolean): void {
   const analyses = plan.planned.map((p) => analyzeAssessment(next, p.assessment.id, p.responses, levels));
   if (ctx.globals.json) {
     ctx.json({
       dryRun,
       imported: plan.planned.map((p) => ({ id: p.assessment.id, title: p.assessment.title, date: p.assessment.date, students: p.assessment.scores.length, map: p.mapFrom, replaced: p.replaces?.id ?? null })),
       already: plan.already, added: plan.added.map((s) => ({ id: s.id, given_name: s.givenName, family_name: s.familyName, email: s.email })),
-      files, notes: plan.notes, analyses: analyses.map(analysisJson),
+      files, removed, notes: plan.notes, analyses: analyses.map(analysisJson),
     });
     return;
   }
@@ -246,6 +250,8 @@ function report(ctx: CliContext, raw: RawResult, plan: ImportPlan, next: Book, l
     ctx.info(`${dryRun ? 'Would import' : 'Imported'} ${raw.file} as ${a.id}: ${a.scores.length} student${a.scores.length === 1 ? '' : 's'}, ${a.items.length} item${a.items.length === 1 ? '' : 's'} (map: ${p.mapFrom})${p.replaces ? `, replacing ${p.replaces.id}` : ''}.`);
   }
   if (plan.already.length) ctx.info(`Already imported: ${plan.already.map((x) => x.id).join(', ')}.`);
-  ctx.info(dryRun ? `Would write: ${files.join(', ')} (dry run: nothing written).` : files.length ? `Wrote ${files.join(', ')}.` : 'No file changed.');
+  const gone = removed.length ? `${dryRun ? 'would remove' : 'removed'} ${removed.join(', ')}` : '';
+  ctx.info(dryRun ? `Would write: ${files.join(', ')}${gone ? `; ${gone}` : ''} (dry run: nothing written).`
+    : files.length || gone ? `${files.length ? `Wrote ${files.join(', ')}` : ''}${files.length && gone ? '; ' : ''}${gone && !files.length ? gone[0]!.toUpperCase() + gone.slice(1) : gone}.` : 'No file changed.');
   ctx.out(analyses.map((a) => renderAnalysis(a, ctx.style)).join('\n').trimEnd());
 }

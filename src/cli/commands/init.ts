@@ -1,7 +1,7 @@
 // pathbook init: create a gradebook folder (asks in a terminal; flags and --yes for scripts).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { Option, type Command } from 'commander';
 import { SCALE_PRESETS } from '../../domain/scale.ts';
 import { METHODS, type MethodName } from '../../domain/types.ts';
@@ -34,7 +34,8 @@ Examples:
       if (existsSync(join(dir, SETTINGS_FILE))) {
         throw new UserError(`${join(dir, SETTINGS_FILE)} already exists: this folder is a gradebook`, { hint: 'pathbook init never overwrites a gradebook; choose another folder' });
       }
-      const answers = await ask(ctx, opts, dirArg ?? 'My class');
+      // The class is named after its folder, not the path to it ("grade6-math", not "/home/…/grade6-math").
+      const answers = await ask(ctx, opts, dirArg === undefined || dirArg === '.' ? '.' : basename(dir));
       mkdirSync(dir, { recursive: true });
       const files = [
         { path: SETTINGS_FILE, content: settingsTemplate(answers) },
@@ -50,7 +51,8 @@ Examples:
         return;
       }
       ctx.out(`Created the gradebook ${shown}/ for ${answers.className}: ${files.map((f) => f.path).join(', ')}${gitNote ? `; ${gitNote}` : ''}.`);
-      ctx.out(`Next: add students with \`pathbook -C ${shown} roster import <file>\` and standards with \`pathbook -C ${shown} standards import <file>\`.`);
+      const arg = /[^\w./-]/.test(shown) ? JSON.stringify(shown) : shown;
+      ctx.out(`Next: add students with \`pathbook -C ${arg} roster import <file>\` and standards with \`pathbook -C ${arg} standards import <file>\`.`);
     });
 }
 
