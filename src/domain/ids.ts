@@ -72,6 +72,11 @@ export function isValidDate(s: string): boolean {
   return d <= days[mo - 1]!;
 }
 
+/** A person's name compared loosely: accents, case and punctuation left out ("Zoë O'Brien" → "zoe o brien"). */
+export function normalizeName(s: string): string {
+  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
 /** A title as the slug part of an id: "Exit ticket: equivalent ratios" → "exit-ticket-equivalent-ratios". */
 export function slugify(text: string, maxLength = 48): string {
   const s = text

@@ -1,6 +1,6 @@
 // Merging a class list from a school export into the roster: idempotent, reported, never deleting.
 // A student's history hangs off their id, so ids are checked here before anything is written.
-import { fileNameKey, studentIdProblem } from './ids.ts';
+import { fileNameKey, normalizeName, studentIdProblem } from './ids.ts';
 import { compareText } from './numbers.ts';
 import type { Diagnostic, Source, Student, StudentStatus } from './types.ts';
 
@@ -90,7 +90,7 @@ function idProblems(existing: readonly Student[], incoming: readonly ImportedStu
   return out;
 }
 
-const nameKey = (s: { givenName: string; familyName: string }) => `${s.givenName} ${s.familyName}`.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const nameKey = (s: { givenName: string; familyName: string }) => normalizeName(`${s.givenName} ${s.familyName}`);
 
 /**
  * Incoming rows whose id the roster does not know, given the roster's id when they are a roster

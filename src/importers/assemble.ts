@@ -4,7 +4,7 @@
 // writing command writes nothing if one check fails). Pure: the book and the raw result come in.
 import { hasKey, scoreAnswer } from '../domain/answers.ts';
 import { checkBook } from '../domain/checks.ts';
-import { assessmentIdProblem, slugify, studentIdProblem } from '../domain/ids.ts';
+import { assessmentIdProblem, normalizeName, slugify, studentIdProblem } from '../domain/ids.ts';
 import { normalizeStandardCode } from '../domain/standard-codes.ts';
 import { compareText, formatPoints } from '../domain/numbers.ts';
 import { sortByIds } from '../domain/sort.ts';
@@ -54,10 +54,6 @@ export interface ImportPlan {
 }
 
 const NOT_TAKEN = /^(ex|excused|exempt|n\/a|na|-|\u2014|\u2013)$/i;
-
-export function normalizeName(s: string): string {
-  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-}
 
 /** How to name a student from the file in a message: name, then email or id. */
 export function studentLabel(s: RawStudent): string {
@@ -459,9 +455,8 @@ function planOne(raw: RawResult, book: Book, g: RawAssessment, cols: RawColumn[]
   let date = opts.date ?? entry.date ?? g.date;
   // Imported again over an earlier import (--replace) from a source that gives no date: the earlier
   // date and id stand, or the evidence would move to the day of the re-import.
-  const earlier = opts.replace && !date && !opts.as
-    ? book.assessments.find((a) => a.origin?.sha256 === raw.sha256 && a.items.some((it) => items.some((x) => x.column === it.column))) ?? existingFor(book, raw, cols[0]!)
-    : undefined;
+  const sameSha = book.assessments.find((a) => a.origin?.sha256 === raw.sha256 && a.items.some((it) => items.some((x) => x.column === it.column)));
+  const earlier = opts.replace && !date && !opts.as ? sameSha ?? existingFor(book, raw, cols[0]!) : undefined;
   if (earlier) date = earlier.date;
   if (!date) {
     if (raw.dateProblem) { if (!errors.includes(raw.dateProblem)) errors.push(raw.dateProblem); }
@@ -482,7 +477,6 @@ function planOne(raw: RawResult, book: Book, g: RawAssessment, cols: RawColumn[]
   if (idp) err(`the assessment id ${JSON.stringify(id)} will not do: ${idp}`, undefined, opts.as ? 'give --as a date and a slug, like 2026-11-20-ratios-exit' : 'set the id with --as');
   if (usedIds.has(id)) err(`two assessments of ${raw.file} would both be ${id}`, undefined, 'import them one at a time with --assignment and --as');
   usedIds.add(id);
-  const sameSha = book.assessments.find((a) => a.origin?.sha256 === raw.sha256 && a.items.some((it) => items.some((x) => x.column === it.column)));
   const sameId = book.assessments.find((a) => a.id === id);
   const replaces = opts.replace ? (sameId ?? sameSha ?? existingFor(book, raw, cols[0]!)) : undefined;
   if (sameId && !opts.replace) {

@@ -3,7 +3,7 @@
 // question holding the answer text; Score "7 / 10" is the form's own total, kept for cross-checking.
 import type { CsvTable } from '../store/csv.ts';
 import { dateRange, resolveDates } from './dates.ts';
-import { EMAIL_HEADERS, FAMILY_HEADERS, GIVEN_HEADERS, headerKey, ID_HEADERS, NAME_HEADERS, SECTION_HEADERS, type RawColumn, type RawResult, type RawStudent, type ReadOptions } from './raw.ts';
+import { EMAIL_HEADERS, FAMILY_HEADERS, GIVEN_HEADERS, headerKey, ID_HEADERS, isAnonymous, NAME_HEADERS, SECTION_HEADERS, type RawColumn, type RawResult, type RawStudent, type ReadOptions } from './raw.ts';
 import { fileStem, type SourceMeta } from './source-meta.ts';
 
 // The first column's name in the languages a teacher's Google account may use ([memory] beyond English).
@@ -47,7 +47,7 @@ export function readGoogleForms(table: CsvTable, meta: SourceMeta, opts: ReadOpt
   const students: RawStudent[] = table.rows.map((row, ri) => {
     const s: RawStudent = { line: row.line, cells: new Array(columns.length) };
     const typed = who >= 0 ? (row.values[who] ?? '').trim() : '';
-    const ident = typed.toLowerCase() === 'anonymous' ? '' : typed;
+    const ident = isAnonymous(typed) ? '' : typed;
     if (ident.includes('@')) s.email = ident;
     else if (ident) s.id = ident;
     for (const [i, r] of identity) {

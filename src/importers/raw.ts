@@ -97,6 +97,9 @@ export const ID_HEADERS = new Set(['studentid', 'studentnumber', 'idnumber', 'id
 export const EMAIL_HEADERS = new Set(['email', 'emailaddress', 'youremail', 'youremailaddress', 'studentemail', 'mail', 'correo', 'correoelectronico', 'direcciondecorreoelectronico', 'adresseemail', 'emailadresse', 'enderecodeemail', 'indirizzoemail']);
 export const SECTION_HEADERS = new Set(['section', 'period', 'class', 'group', 'homeroom']);
 
+/** Microsoft Forms writes "anonymous" where a form asked nobody to sign in: no one's identity. */
+export const isAnonymous = (v: string) => v.trim().toLowerCase() === 'anonymous';
+
 /** Letters and digits only, accents removed, lower case: "What's your full name? " → "whatsyourfullname". */
 export function headerKey(h: string): string {
   return h.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '');

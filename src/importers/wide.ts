@@ -3,7 +3,7 @@
 // item's points; an optional date column dates the assessment.
 import type { CsvTable } from '../store/csv.ts';
 import { columnDates, type ColumnDates } from './dates.ts';
-import { EMAIL_HEADERS, FAMILY_HEADERS, GIVEN_HEADERS, headerKey, ID_HEADERS, NAME_HEADERS, SECTION_HEADERS, type RawColumn, type RawResult, type RawStudent, type ReadOptions } from './raw.ts';
+import { EMAIL_HEADERS, FAMILY_HEADERS, GIVEN_HEADERS, headerKey, ID_HEADERS, isAnonymous, NAME_HEADERS, SECTION_HEADERS, type RawColumn, type RawResult, type RawStudent, type ReadOptions } from './raw.ts';
 import { fileStem, type SourceMeta } from './source-meta.ts';
 
 const STUDENT_HEADERS = new Set(['student', 'learner', 'pupil', ...ID_HEADERS, ...EMAIL_HEADERS, ...NAME_HEADERS]);
@@ -74,8 +74,7 @@ export function readWide(table: CsvTable, meta: SourceMeta, opts: ReadOptions): 
     kinds.forEach((k, i) => {
       const v = (row.values[i] ?? '').trim();
       if (!v || !k) return;
-      // Microsoft Forms writes "anonymous" when the form asked nobody to sign in.
-      if (v.toLowerCase() === 'anonymous') return;
+      if (isAnonymous(v)) return;
       if (k === 'who') {
         if (v.includes('@')) s.email = v;
         else if (ID_HEADERS.has(keys[i]!)) s.id = v;

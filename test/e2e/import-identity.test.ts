@@ -16,6 +16,9 @@ function download(name: string, lines: string[], map?: string): string {
   return join(dir, name);
 }
 
+/** The map of a one-question exit ticket ("How many cups?", key 8). */
+const EXIT_MAP = 'title: Exit ticket\nitems:\n  - { id: q1, column: How many cups?, standards: [6.RP.A.3], key: "8" }\n';
+
 const CANVAS_HEAD = 'Student,ID,SIS User ID,SIS Login ID,Section,Ratios quiz (1001),Unit rates check (1002),Expressions exit (1003),Current Score';
 const CANVAS_MAP = `- title: Ratios quiz
   items: [{ id: score, standards: [6.RP.A.3] }]
@@ -61,7 +64,7 @@ describe('who a row is', () => {
       'Timestamp,Email Address,Student ID,How many cups?',
       '2026/11/20 10:01:00 AM GMT-5,zoe.clarke@students.example.org,S005,8',
       '2026/11/20 10:02:00 AM GMT-5,liam.obrien@students.example.org,S005,6',
-    ], 'title: Exit ticket\nitems:\n  - { id: q1, column: How many cups?, standards: [6.RP.A.3], key: "8" }\n');
+    ], EXIT_MAP);
     const r = await run(['import', file], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Exit ticket.csv:2: error: this row\'s id "S005" is S005 Liam O\'Brien\'s, but its email "zoe.clarke@students.example.org" is S003 Zoë Clarke\'s');
@@ -96,7 +99,7 @@ describe('who a row is', () => {
       'Timestamp,Email Address,How many cups?',
       '2026/11/20 10:01:00 AM GMT-5,zoe.clarke@students.example.org,8',
       '2026/11/20 10:02:00 AM GMT-5,,6',
-    ], 'title: Exit ticket\nitems:\n  - { id: q1, column: How many cups?, standards: [6.RP.A.3], key: "8" }\n');
+    ], EXIT_MAP);
     const r = await run(['import', file, '--add-unknown'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Exit ticket.csv:3: error: this row has no name, email or id: nobody to give its scores to');
@@ -111,7 +114,7 @@ describe('dates', () => {
     const file = download('Exit ticket.csv', [
       'Timestamp,Email Address,How many cups?',
       '27/10/2026 15:00:00,zoe.clarke@students.example.org,8',
-    ], 'title: Exit ticket\nitems:\n  - { id: q1, column: How many cups?, standards: [6.RP.A.3], key: "8" }\n');
+    ], EXIT_MAP);
     const r = await run(['import', file, '--date-format', 'mdy'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Exit ticket.csv:2: error: the date "27/10/2026 15:00:00" cannot be read month first, as --date-format mdy says');
@@ -143,7 +146,7 @@ describe('assignments over time', () => {
     const dir = copyExample();
     const before = snapshot(dir);
     const file = download('Exit ticket.csv', ['Timestamp,Email Address,How many cups?'],
-      'title: Exit ticket\nitems:\n  - { id: q1, column: How many cups?, standards: [6.RP.A.3], key: "8" }\n');
+      EXIT_MAP);
     const r = await run(['import', file, '--date', '2026-11-20'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('holds no scores to import');

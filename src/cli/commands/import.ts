@@ -250,8 +250,8 @@ function report(ctx: CliContext, raw: RawResult, plan: ImportPlan, next: Book, l
     ctx.info(`${dryRun ? 'Would import' : 'Imported'} ${raw.file} as ${a.id}: ${a.scores.length} student${a.scores.length === 1 ? '' : 's'}, ${a.items.length} item${a.items.length === 1 ? '' : 's'} (map: ${p.mapFrom})${p.replaces ? `, replacing ${p.replaces.id}` : ''}.`);
   }
   if (plan.already.length) ctx.info(`Already imported: ${plan.already.map((x) => x.id).join(', ')}.`);
-  const gone = removed.length ? `${dryRun ? 'would remove' : 'removed'} ${removed.join(', ')}` : '';
-  ctx.info(dryRun ? `Would write: ${files.join(', ')}${gone ? `; ${gone}` : ''} (dry run: nothing written).`
-    : files.length || gone ? `${files.length ? `Wrote ${files.join(', ')}` : ''}${files.length && gone ? '; ' : ''}${gone && !files.length ? gone[0]!.toUpperCase() + gone.slice(1) : gone}.` : 'No file changed.');
+  const parts = [files.length ? `${dryRun ? 'would write:' : 'wrote'} ${files.join(', ')}` : '', removed.length ? `${dryRun ? 'would remove' : 'removed'} ${removed.join(', ')}` : ''].filter(Boolean);
+  const line = parts.join('; ');
+  ctx.info(!line ? 'No file changed.' : `${line[0]!.toUpperCase()}${line.slice(1)}${dryRun ? ' (dry run: nothing written)' : ''}.`);
   ctx.out(analyses.map((a) => renderAnalysis(a, ctx.style)).join('\n').trimEnd());
 }

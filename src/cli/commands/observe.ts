@@ -5,7 +5,7 @@ import { genericIdProblem, isValidDate } from '../../domain/ids.ts';
 import { masteryTable } from '../../domain/mastery/table.ts';
 import { formatPoints, formatScore } from '../../domain/numbers.ts';
 import type { Book, Observation, Student } from '../../domain/types.ts';
-import { normalizeName } from '../../importers/assemble.ts';
+import { normalizeName } from '../../domain/ids.ts';
 import { csvText } from '../../store/csv.ts';
 import { UserError } from '../../store/errors.ts';
 import { masteryChange } from '../../store/mastery-store.ts';
